@@ -1,0 +1,11 @@
+package vn.edu.haiphong.dvc.dossier.api;
+
+/** The shape of unit and procedure codes: what fits in a URL path and a Kafka key unescaped. */
+public final class ReferenceCodes {
+
+    public static final String PATTERN = "[A-Za-z0-9._:-]{1,64}";
+    public static final String MESSAGE = "must be 1-64 characters of A-Z a-z 0-9 . _ : -";
+
+    private ReferenceCodes() {
+    }
+}

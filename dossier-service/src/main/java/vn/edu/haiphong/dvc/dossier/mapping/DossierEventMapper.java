@@ -1,0 +1,47 @@
+package vn.edu.haiphong.dvc.dossier.mapping;
+
+import java.time.OffsetDateTime;
+
+import vn.edu.haiphong.dvc.contract.CloudEventHeaders;
+import vn.edu.haiphong.dvc.contract.DossierEvent;
+import vn.edu.haiphong.dvc.dossier.repository.DossierEntity;
+import vn.edu.haiphong.dvc.dossier.repository.DossierEventEntity;
+
+public final class DossierEventMapper {
+
+    private DossierEventMapper() {
+    }
+
+    public static DossierEventEntity toEntity(DossierEvent event, String payload, String contentHash, OffsetDateTime now) {
+        DossierEventEntity entity = new DossierEventEntity();
+        entity.eventId = event.eventId();
+        entity.dossierCode = event.dossierCode();
+        entity.type = event.type();
+        entity.occurredAt = event.occurredAt();
+        entity.contentHash = contentHash;
+        entity.payload = payload;
+        entity.acceptedAt = now;
+        return entity;
+    }
+
+    public static String cloudEventType(DossierEvent event) {
+        return CloudEventHeaders.TYPE_PREFIX + ".dossier." + event.type().name();
+    }
+
+    /** Moves the dossier's public milestones forward with one of its events. */
+    public static void applyMilestone(DossierEntity dossier, DossierEvent event, OffsetDateTime now) {
+        switch (event.type()) {
+            case SUBMITTED -> dossier.submittedAt = event.occurredAt();
+            case RECEIVED -> {
+                dossier.receivedAt = event.occurredAt();
+                dossier.dueAt = event.dueAt();
+            }
+            case RESULT_ISSUED -> dossier.resultIssuedAt = event.occurredAt();
+            case WITHDRAWN -> dossier.withdrawnAt = event.occurredAt();
+            default -> {
+                // Digitization, synchronisation and ratings are not part of the public progress.
+            }
+        }
+        dossier.updatedAt = now;
+    }
+}

@@ -1,0 +1,46 @@
+package vn.edu.haiphong.dvc.dossier.repository;
+
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+
+@ApplicationScoped
+public class OutboxRepository implements PanacheRepositoryBase<OutboxMessage, Long> {
+
+    /** Arbitrary constant naming the relay's advisory lock: one relay at a time across all instances. */
+    private static final long RELAY_LOCK = 0x0D05_51E2_0B0FL;
+
+    /**
+     * Takes the relay lock for the current transaction. Only one instance relays at a time, so the
+     * messages of one key reach the topic in the order they were written.
+     */
+    public boolean tryRelayLock() {
+        Object locked = getEntityManager()
+                .createNativeQuery("select pg_try_advisory_xact_lock(?1)")
+                .setParameter(1, RELAY_LOCK)
+                .getSingleResult();
+        return Boolean.TRUE.equals(locked);
+    }
+
+    public List<OutboxMessage> oldestUnsent(int limit) {
+        return find("sentAt is null", Sort.by("id")).page(Page.ofSize(limit)).list();
+    }
+
+    public int markSent(Collection<Long> ids, OffsetDateTime at) {
+        return ids.isEmpty() ? 0 : update("sentAt = ?1 where id in ?2", at, ids);
+    }
+
+    public long purgeSentBefore(OffsetDateTime before) {
+        return delete("sentAt < ?1", before);
+    }
+
+    public long backlog() {
+        return count("sentAt is null");
+    }
+}

@@ -1,0 +1,12 @@
+package vn.edu.haiphong.dvc.dossier.rest;
+
+/** The roles of section 0 of the contract, as they appear in a token's {@code groups} claim. */
+public final class Roles {
+
+    public static final String INGEST = "ingest";
+    public static final String READER = "reader";
+    public static final String ADMIN = "admin";
+
+    private Roles() {
+    }
+}

@@ -1,0 +1,47 @@
+package vn.edu.haiphong.dvc.dossier.service;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import java.util.Locale;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import vn.edu.haiphong.dvc.dossier.config.DossierConfig;
+
+/**
+ * Replaces an applicant's citizen id or tax code by its HMAC-SHA-256 under a secret key: the same person
+ * always gets the same hash (so distinct applicants can be counted), and nobody without the key can
+ * recover or test an id.
+ */
+@ApplicationScoped
+public class ApplicantHasher {
+
+    private static final String ALGORITHM = "HmacSHA256";
+    private static final int MIN_KEY_BYTES = 32;
+
+    private final SecretKeySpec key;
+
+    public ApplicantHasher(DossierConfig config) {
+        byte[] secret = config.applicantHashKey().getBytes(StandardCharsets.UTF_8);
+        if (secret.length < MIN_KEY_BYTES) {
+            throw new IllegalStateException("dvc.applicant-hash-key must be at least " + MIN_KEY_BYTES + " bytes long");
+        }
+        this.key = new SecretKeySpec(secret, ALGORITHM);
+    }
+
+    /** Ids are compared without surrounding spaces and case, as officials type them either way. */
+    public String hash(String applicantId) {
+        String normalized = applicantId.strip().toUpperCase(Locale.ROOT);
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(key);
+            return HexFormat.of().formatHex(mac.doFinal(normalized.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA-256 is not available", e);
+        }
+    }
+}

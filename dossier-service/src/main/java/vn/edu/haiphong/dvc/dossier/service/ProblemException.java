@@ -1,0 +1,86 @@
+package vn.edu.haiphong.dvc.dossier.service;
+
+import java.util.List;
+
+/**
+ * A refusal the client can act on, answered as {@code application/problem+json} (RFC 9457). Throwing
+ * it rolls back the transaction, so nothing of the request is stored or published.
+ */
+public class ProblemException extends RuntimeException {
+
+    private final int status;
+    private final String type;
+    private final String title;
+    private final List<FieldError> errors;
+
+    protected ProblemException(int status, String type, String title, String detail, List<FieldError> errors) {
+        super(detail);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+        this.errors = List.copyOf(errors);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** Short slug of the problem type; the public URI is built from it. */
+    public String type() {
+        return type;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String detail() {
+        return getMessage();
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+
+    /** 422: JSON that breaks a rule of the contract. */
+    public static ProblemException invalid(List<FieldError> errors) {
+        String detail = errors.size() == 1
+                ? "1 field breaks the contract: " + describe(errors.get(0))
+                : errors.size() + " fields break the contract; see errors";
+        return new ProblemException(422, "validation", "Invalid request", detail, errors);
+    }
+
+    /** 409: valid on its own, but in conflict with what is already stored. */
+    public static ProblemException conflict(List<FieldError> errors) {
+        String detail = errors.size() == 1
+                ? describe(errors.get(0))
+                : errors.size() + " conflicts with stored data; see errors";
+        return new ProblemException(409, "conflict", "Conflict with stored data", detail, errors);
+    }
+
+    /** 400: the body is not JSON (or not CSV) at all. */
+    public static ProblemException malformed(String detail) {
+        return new ProblemException(400, "malformed", "Malformed request body", detail, List.of());
+    }
+
+    /** 413: the request is larger than the contract allows. */
+    public static ProblemException tooLarge(String detail) {
+        return new ProblemException(413, "too-large", "Request too large", detail, List.of());
+    }
+
+    /** 404: nothing under this code. */
+    public static ProblemException notFound(String detail) {
+        return new ProblemException(404, "not-found", "Not found", detail, List.of());
+    }
+
+    private static String describe(FieldError error) {
+        StringBuilder where = new StringBuilder();
+        if (error.index() != null) {
+            where.append('[').append(error.index()).append("] ");
+        }
+        if (error.row() != null) {
+            where.append("row ").append(error.row()).append(": ");
+        }
+        return where + (error.field() == null ? "" : error.field() + " ") + error.message();
+    }
+}

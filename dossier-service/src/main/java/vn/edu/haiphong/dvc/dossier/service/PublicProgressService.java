@@ -1,0 +1,60 @@
+package vn.edu.haiphong.dvc.dossier.service;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import vn.edu.haiphong.dvc.dossier.api.PublicProgress;
+import vn.edu.haiphong.dvc.dossier.api.PublicProgress.Named;
+import vn.edu.haiphong.dvc.dossier.api.PublicProgress.Stage;
+import vn.edu.haiphong.dvc.dossier.repository.DossierEntity;
+import vn.edu.haiphong.dvc.dossier.repository.DossierRepository;
+import vn.edu.haiphong.dvc.dossier.repository.ProcedureRepository;
+import vn.edu.haiphong.dvc.dossier.repository.UnitRepository;
+
+@ApplicationScoped
+public class PublicProgressService {
+
+    private static final ZoneOffset DEPARTMENT_OFFSET = ZoneOffset.ofHours(7);
+
+    private final DossierRepository dossiers;
+    private final ProcedureRepository procedures;
+    private final UnitRepository units;
+
+    public PublicProgressService(DossierRepository dossiers, ProcedureRepository procedures, UnitRepository units) {
+        this.dossiers = dossiers;
+        this.procedures = procedures;
+        this.units = units;
+    }
+
+    public PublicProgress progress(String dossierCode) {
+        DossierEntity d = dossiers.findByIdOptional(dossierCode)
+                .orElseThrow(() -> ProblemException.notFound("No dossier with code '" + dossierCode + "'"));
+        Stage stage = stage(d);
+        Boolean onTime = d.resultIssuedAt != null && d.dueAt != null ? !d.resultIssuedAt.isAfter(d.dueAt) : null;
+        return new PublicProgress(d.code,
+                new Named(d.procedureCode, procedures.findByIdOptional(d.procedureCode).map(p -> p.name).orElse(null)),
+                new Named(d.unitCode, units.findByIdOptional(d.unitCode).map(u -> u.name).orElse(null)),
+                stage, stage.label, local(d.submittedAt), local(d.receivedAt), local(d.dueAt), local(d.resultIssuedAt), onTime);
+    }
+
+    /** Times are shown on the department's own clock. */
+    private static OffsetDateTime local(OffsetDateTime time) {
+        return time == null ? null : time.withOffsetSameInstant(DEPARTMENT_OFFSET);
+    }
+
+    /** The furthest milestone reached, whatever order the events arrived in. */
+    private static Stage stage(DossierEntity d) {
+        if (d.withdrawnAt != null) {
+            return Stage.WITHDRAWN;
+        }
+        if (d.resultIssuedAt != null) {
+            return Stage.RESULT_ISSUED;
+        }
+        if (d.receivedAt != null) {
+            return Stage.PROCESSING;
+        }
+        return Stage.SUBMITTED;
+    }
+}

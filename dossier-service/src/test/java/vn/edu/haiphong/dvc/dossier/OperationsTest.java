@@ -1,0 +1,45 @@
+package vn.edu.haiphong.dvc.dossier;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.notNullValue;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** What an administrator reads: the OpenAPI document, health and metrics. */
+@QuarkusTest
+class OperationsTest {
+
+    @Test
+    void openApiDocumentsEveryEndpointWithItsStatusesAndExamples() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/api/v1/dossier-events'.post.responses.keySet()", hasItems("202", "400", "401", "403", "409", "413", "422"))
+                .body("paths.'/api/v1/dossier-events'.post.requestBody.content.'application/json'.examples", notNullValue())
+                .body("paths.'/api/v1/units/{code}'.put.responses.keySet()", hasItems("200", "201", "422"))
+                .body("paths.'/api/v1/units:import'.post", notNullValue())
+                .body("paths.'/api/v1/procedures/{code}'.get", notNullValue())
+                .body("paths.'/api/v1/procedures:import'.post", notNullValue())
+                .body("paths.'/api/v1/public/dossiers/{dossierCode}'.get.responses.keySet()", hasItems("200", "404"))
+                .body("components.schemas.Problem.properties.keySet()", hasItems("type", "title", "status", "detail", "errors"))
+                .body("components.securitySchemes.bearer", notNullValue());
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    void healthChecksTheDatabaseAndKafka() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItems("Database connections health check", "Kafka connection health check"));
+    }
+
+    @Test
+    void metricsCountIngestAndTheOutbox() {
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("dvc_outbox_backlog"))
+                .body(containsString("dvc_dossier_events_accepted_total"));
+    }
+}

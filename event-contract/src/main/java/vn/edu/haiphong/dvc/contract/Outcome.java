@@ -1,0 +1,5 @@
+package vn.edu.haiphong.dvc.contract;
+
+public enum Outcome {
+    APPROVED, REFUSED
+}

@@ -1,0 +1,5 @@
+package vn.edu.haiphong.dvc.contract;
+
+public enum UnitType {
+    DEPARTMENT, DISTRICT_OFFICE, SCHOOL, CENTER, OFFICE
+}

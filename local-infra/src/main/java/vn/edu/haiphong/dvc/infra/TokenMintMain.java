@@ -1,0 +1,82 @@
+package vn.edu.haiphong.dvc.infra;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Mints one long-lived token per role for a local run.
+ *
+ * <p>The key pair in {@code --dir} ({@code jwt-private.pem}, {@code jwt-public.pem}) is generated on the
+ * first run and reused afterwards, so services configured with the public key keep accepting tokens minted
+ * later. The {@code --out} file gets exactly the lines {@code INGEST_TOKEN=...}, {@code READER_TOKEN=...},
+ * {@code ADMIN_TOKEN=...}, ready to be sourced by a shell.
+ */
+public final class TokenMintMain {
+
+    static final String USAGE = "Usage: TokenMintMain --dir DIR --issuer ISSUER --out FILE";
+    static final String PRIVATE_KEY_FILE = "jwt-private.pem";
+    static final String PUBLIC_KEY_FILE = "jwt-public.pem";
+    static final Duration LIFETIME = Duration.ofDays(365);
+
+    /** Variable name to role (the {@code groups} claim); the order is the order of the lines written. */
+    static final Map<String, String> ROLES = Collections.unmodifiableMap(roles());
+
+    private TokenMintMain() {
+    }
+
+    public static void main(String[] args) {
+        Cli cli = Cli.parse(args, Set.of("dir", "issuer", "out"), USAGE);
+        Path dir = Path.of(cli.require("dir", USAGE)).toAbsolutePath();
+        String issuer = cli.require("issuer", USAGE);
+        Path out = Path.of(cli.require("out", USAGE)).toAbsolutePath();
+        try {
+            PrivateKey key = loadOrCreateKey(dir);
+            StringBuilder lines = new StringBuilder();
+            ROLES.forEach((variable, role) -> lines.append(variable).append('=')
+                    .append(Tokens.mint(key, issuer, "local-" + role, Set.of(role), LIFETIME)).append('\n'));
+            if (out.getParent() != null) {
+                Files.createDirectories(out.getParent());
+            }
+            Files.writeString(out, lines, StandardCharsets.US_ASCII);
+            Tokens.ownerOnly(out);
+        } catch (IOException | RuntimeException e) {
+            Cli.exit(Cli.EXIT_FAILURE, "Could not mint tokens: " + e);
+        }
+        System.out.println("Wrote " + ROLES.size() + " tokens to " + out + " (public key: "
+                + dir.resolve(PUBLIC_KEY_FILE) + ")");
+    }
+
+    static PrivateKey loadOrCreateKey(Path dir) throws IOException {
+        Path privateFile = dir.resolve(PRIVATE_KEY_FILE);
+        Path publicFile = dir.resolve(PUBLIC_KEY_FILE);
+        if (Files.exists(privateFile) && Files.exists(publicFile)) {
+            return Tokens.readPrivateKeyPem(privateFile);
+        }
+        if (Files.exists(privateFile) || Files.exists(publicFile)) {
+            // Regenerating one half would silently invalidate every token and configuration using the other.
+            throw new IOException("only one of " + privateFile + " and " + publicFile
+                    + " exists; restore the other or delete both");
+        }
+        KeyPair pair = Tokens.generateKeyPair();
+        Tokens.writePrivateKeyPem(pair.getPrivate(), privateFile);
+        Tokens.writePublicKeyPem(pair.getPublic(), publicFile);
+        return pair.getPrivate();
+    }
+
+    private static Map<String, String> roles() {
+        Map<String, String> roles = new LinkedHashMap<>();
+        roles.put("INGEST_TOKEN", "ingest");
+        roles.put("READER_TOKEN", "reader");
+        roles.put("ADMIN_TOKEN", "admin");
+        return roles;
+    }
+}
