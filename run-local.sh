@@ -138,7 +138,7 @@ fi
 # ---- credentials ----
 if [ ! -f "$LOCAL/secrets.env" ]; then
     key=$(head -c 48 /dev/urandom | od -An -tx1 | tr -d ' \n')
-    printf 'DVC_APPLICANT_HASH_KEY=%s\n' "$key" >"$LOCAL/secrets.env"
+    printf 'DVC_DOSSIER_APPLICANT_HASH_KEY=%s\n' "$key" >"$LOCAL/secrets.env"
     chmod 600 "$LOCAL/secrets.env"
 fi
 # shellcheck disable=SC1091
@@ -160,7 +160,7 @@ for s in "${SERVICES[@]}"; do
         KAFKA_BOOTSTRAP_SERVERS="localhost:$KAFKA_PORT" \
         MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$LOCAL/jwt-public.pem" \
         MP_JWT_VERIFY_ISSUER="$ISSUER" \
-        DVC_APPLICANT_HASH_KEY="$DVC_APPLICANT_HASH_KEY" \
+        DVC_DOSSIER_APPLICANT_HASH_KEY="$DVC_DOSSIER_APPLICANT_HASH_KEY" \
         java -Xmx512m -jar "$ROOT/$s/target/quarkus-app/quarkus-run.jar"
 done
 for i in "${!SERVICES[@]}"; do

@@ -31,6 +31,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import vn.edu.haiphong.dvc.contract.Topics;
 import vn.edu.haiphong.dvc.testing.Broker;
+import vn.edu.haiphong.dvc.testing.TopicReader;
 
 /**
  * What consumers see on the real broker: every accepted event exactly once, keyed by dossier, with

@@ -2,6 +2,8 @@ package vn.edu.haiphong.dvc.dossier.repository;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,8 +13,16 @@ import vn.edu.haiphong.dvc.contract.DossierEventType;
 @ApplicationScoped
 public class DossierEventRepository implements PanacheRepositoryBase<DossierEventEntity, String> {
 
-    public List<DossierEventEntity> findByIds(Collection<String> eventIds) {
-        return eventIds.isEmpty() ? List.of() : list("eventId in ?1", eventIds);
+    /** The content hash of each of these events already stored. */
+    public Map<String, String> storedHashes(Collection<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Map.of();
+        }
+        return getEntityManager()
+                .createQuery("select e.eventId, e.contentHash from DossierEventEntity e where e.eventId in :ids", Object[].class)
+                .setParameter("ids", eventIds)
+                .getResultStream()
+                .collect(Collectors.toMap(row -> (String) row[0], row -> (String) row[1]));
     }
 
     /** The stored events of these dossiers of which a dossier may have only one (every type but RATED). */

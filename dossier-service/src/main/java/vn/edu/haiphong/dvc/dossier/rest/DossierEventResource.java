@@ -19,9 +19,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import vn.edu.haiphong.dvc.dossier.api.IngestResult;
+import vn.edu.haiphong.dvc.ingest.validation.IngestResult;
 import vn.edu.haiphong.dvc.dossier.service.DossierEventService;
-import vn.edu.haiphong.dvc.dossier.service.ProblemException;
+import vn.edu.haiphong.dvc.ingest.problem.ProblemException;
+import vn.edu.haiphong.dvc.ingest.security.Roles;
+import vn.edu.haiphong.dvc.ingest.problem.Problem;
 
 @Path("/api/v1/dossier-events")
 @Tag(name = "Dossier events", description = "Lifecycle events of dossiers (hồ sơ) from the one-stop office system")

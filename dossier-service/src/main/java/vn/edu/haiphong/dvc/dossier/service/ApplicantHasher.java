@@ -28,7 +28,7 @@ public class ApplicantHasher {
     public ApplicantHasher(DossierConfig config) {
         byte[] secret = config.applicantHashKey().getBytes(StandardCharsets.UTF_8);
         if (secret.length < MIN_KEY_BYTES) {
-            throw new IllegalStateException("dvc.applicant-hash-key must be at least " + MIN_KEY_BYTES + " bytes long");
+            throw new IllegalStateException("dvc.dossier.applicant-hash-key must be at least " + MIN_KEY_BYTES + " bytes long");
         }
         this.key = new SecretKeySpec(secret, ALGORITHM);
     }

@@ -28,13 +28,15 @@ import vn.edu.haiphong.dvc.dossier.api.ImportResult;
 import vn.edu.haiphong.dvc.dossier.api.ProcedureDto;
 import vn.edu.haiphong.dvc.dossier.api.UnitDto;
 import vn.edu.haiphong.dvc.dossier.mapping.Csv;
-import vn.edu.haiphong.dvc.dossier.mapping.JsonCodec;
+import vn.edu.haiphong.dvc.ingest.support.JsonCodec;
 import vn.edu.haiphong.dvc.dossier.mapping.ReferenceMapper;
-import vn.edu.haiphong.dvc.dossier.messaging.Outbox;
+import vn.edu.haiphong.dvc.ingest.outbox.Outbox;
 import vn.edu.haiphong.dvc.dossier.repository.ProcedureEntity;
 import vn.edu.haiphong.dvc.dossier.repository.ProcedureRepository;
 import vn.edu.haiphong.dvc.dossier.repository.UnitEntity;
 import vn.edu.haiphong.dvc.dossier.repository.UnitRepository;
+import vn.edu.haiphong.dvc.ingest.problem.FieldError;
+import vn.edu.haiphong.dvc.ingest.problem.ProblemException;
 
 /**
  * The unit tree and the procedure catalogue: upserts, CSV imports, and publication of every change on

@@ -1,4 +1,4 @@
-package vn.edu.haiphong.dvc.dossier.service;
+package vn.edu.haiphong.dvc.ingest.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 

@@ -1,4 +1,4 @@
-package vn.edu.haiphong.dvc.dossier.rest;
+package vn.edu.haiphong.dvc.ingest.problem;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,8 +20,6 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import vn.edu.haiphong.dvc.dossier.service.FieldError;
-import vn.edu.haiphong.dvc.dossier.service.ProblemException;
 
 /**
  * Maps every refusal to {@code application/problem+json}. Only known exceptions are mapped: anything

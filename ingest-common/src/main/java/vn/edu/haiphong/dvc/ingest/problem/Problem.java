@@ -1,4 +1,4 @@
-package vn.edu.haiphong.dvc.dossier.rest;
+package vn.edu.haiphong.dvc.ingest.problem;
 
 import java.util.List;
 
@@ -6,7 +6,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import vn.edu.haiphong.dvc.dossier.service.FieldError;
 
 /** An RFC 9457 problem details body, with the list of failing fields. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

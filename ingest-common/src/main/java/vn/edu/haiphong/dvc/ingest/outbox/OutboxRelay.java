@@ -1,4 +1,4 @@
-package vn.edu.haiphong.dvc.dossier.messaging;
+package vn.edu.haiphong.dvc.ingest.outbox;
 
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -25,7 +24,6 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -37,10 +35,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import vn.edu.haiphong.dvc.contract.CloudEventHeaders;
-import vn.edu.haiphong.dvc.contract.Topics;
-import vn.edu.haiphong.dvc.dossier.config.DossierConfig;
-import vn.edu.haiphong.dvc.dossier.repository.OutboxMessage;
-import vn.edu.haiphong.dvc.dossier.repository.OutboxRepository;
 
 /**
  * Publishes the outbox to Kafka, oldest first, and marks a message sent only once the broker has
@@ -59,24 +53,29 @@ public class OutboxRelay {
     private static final int TRANSACTION_TIMEOUT_SECONDS = 300;
 
     private final OutboxRepository outbox;
-    private final DossierConfig config;
+    private final OutboxConfig config;
+    private final OwnedTopics ownedTopics;
     private final String bootstrapServers;
+    private final String clientId;
     private final Counter relayed;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private volatile Producer<String, String> producer;
     private volatile boolean topicsReady;
     private volatile boolean failing;
 
-    public OutboxRelay(OutboxRepository outbox, DossierConfig config,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, MeterRegistry registry) {
+    public OutboxRelay(OutboxRepository outbox, OutboxConfig config, OwnedTopics ownedTopics,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @ConfigProperty(name = "quarkus.application.name") String applicationName, MeterRegistry registry) {
         this.outbox = outbox;
         this.config = config;
+        this.ownedTopics = ownedTopics;
+        this.clientId = applicationName + "-outbox";
         this.bootstrapServers = bootstrapServers;
         this.relayed = Counter.builder("dvc.outbox.relayed").description("Outbox messages acknowledged by Kafka").register(registry);
         registry.gauge("dvc.outbox.backlog", this, relay -> relay.backlogOrNaN());
     }
 
-    @Scheduled(every = "${dvc.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${dvc.outbox.poll-interval:200ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delay = 1, delayUnit = TimeUnit.SECONDS)
     void relayPending() {
         try {
@@ -84,7 +83,7 @@ public class OutboxRelay {
             int sent;
             do {
                 sent = relayBatch();
-            } while (sent == config.outbox().batchSize() && !stopping.get());
+            } while (sent == config.batchSize() && !stopping.get());
             if (failing) {
                 LOG.info("Kafka is reachable again: outbox relay resumed");
                 failing = false;
@@ -99,7 +98,7 @@ public class OutboxRelay {
 
     @Scheduled(every = "1h", delay = 1, delayUnit = TimeUnit.MINUTES)
     void purgeSent() {
-        OffsetDateTime before = OffsetDateTime.now(ZoneOffset.UTC).minus(config.outbox().retention());
+        OffsetDateTime before = OffsetDateTime.now(ZoneOffset.UTC).minus(config.retention());
         long purged = QuarkusTransaction.requiringNew().call(() -> outbox.purgeSentBefore(before));
         if (purged > 0) {
             LOG.debugf("Purged %d sent outbox messages", purged);
@@ -126,7 +125,7 @@ public class OutboxRelay {
         if (!outbox.tryRelayLock()) {
             return new BatchOutcome(0, null);
         }
-        List<OutboxMessage> batch = outbox.oldestUnsent(config.outbox().batchSize());
+        List<OutboxMessage> batch = outbox.oldestUnsent(config.batchSize());
         if (batch.isEmpty()) {
             return new BatchOutcome(0, null);
         }
@@ -196,7 +195,7 @@ public class OutboxRelay {
                     props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
                     props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 45_000);
                     props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000);
-                    props.put(ProducerConfig.CLIENT_ID_CONFIG, "dossier-service-outbox");
+                    props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
                     props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
                     props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
                     producer = new KafkaProducer<>(props);
@@ -206,20 +205,12 @@ public class OutboxRelay {
         return producer;
     }
 
-    /**
-     * Creates the topics this service owns before the first message goes out, so that the reference topics
-     * are compacted and the event topic has the partitions consumers scale out by (a broker's
-     * auto-creation would get both wrong).
-     */
+    /** Creates the topics this service owns (see {@link OwnedTopics}) before the first message goes out. */
     private void ensureTopics() {
         if (topicsReady) {
             return;
         }
-        short replication = config.kafka().replicationFactor();
-        List<NewTopic> topics = List.of(
-                new NewTopic(Topics.DOSSIER_EVENTS, config.kafka().eventPartitions(), replication),
-                new NewTopic(Topics.UNITS, 1, replication).configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
-                new NewTopic(Topics.PROCEDURES, 1, replication).configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+        List<NewTopic> topics = ownedTopics.topics(config.replicationFactor());
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);

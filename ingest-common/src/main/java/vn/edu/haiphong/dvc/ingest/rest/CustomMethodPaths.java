@@ -1,4 +1,4 @@
-package vn.edu.haiphong.dvc.dossier.rest;
+package vn.edu.haiphong.dvc.ingest.rest;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -1,4 +1,4 @@
-package vn.edu.haiphong.dvc.dossier.api;
+package vn.edu.haiphong.dvc.ingest.validation;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -1,4 +1,4 @@
-package vn.edu.haiphong.dvc.dossier.mapping;
+package vn.edu.haiphong.dvc.ingest.support;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

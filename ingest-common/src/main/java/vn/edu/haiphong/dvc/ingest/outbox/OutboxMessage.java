@@ -1,4 +1,4 @@
-package vn.edu.haiphong.dvc.dossier.repository;
+package vn.edu.haiphong.dvc.ingest.outbox;
 
 import java.time.OffsetDateTime;
 

@@ -1,4 +1,4 @@
-package vn.edu.haiphong.dvc.dossier.messaging;
+package vn.edu.haiphong.dvc.ingest.outbox;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -6,8 +6,6 @@ import java.time.ZoneOffset;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import vn.edu.haiphong.dvc.dossier.repository.OutboxMessage;
-import vn.edu.haiphong.dvc.dossier.repository.OutboxRepository;
 
 /**
  * Writes a message to the outbox in the caller's transaction: the message exists if and only if the

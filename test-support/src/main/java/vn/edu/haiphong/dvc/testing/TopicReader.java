@@ -1,4 +1,4 @@
-package vn.edu.haiphong.dvc.dossier;
+package vn.edu.haiphong.dvc.testing;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,17 +15,17 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Reads a topic from its beginning, as any consumer of our messages would. */
-final class TopicReader implements AutoCloseable {
+/** Reads a topic from its beginning, as any consumer of our messages would (read_committed, own group). */
+public final class TopicReader implements AutoCloseable {
 
     /** One message: key, value and headers decoded as UTF-8. */
-    record Message(String key, String value, Map<String, String> headers) {
+    public record Message(String key, String value, Map<String, String> headers) {
     }
 
     private final KafkaConsumer<String, String> consumer;
     private final List<Message> seen = new ArrayList<>();
 
-    TopicReader(String bootstrapServers, String topic) {
+    public TopicReader(String bootstrapServers, String topic) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
@@ -37,7 +37,7 @@ final class TopicReader implements AutoCloseable {
     }
 
     /** Polls once more and returns every message read so far. */
-    List<Message> poll() {
+    public List<Message> poll() {
         for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
             Map<String, String> headers = new HashMap<>();
             for (Header h : r.headers()) {

@@ -1,4 +1,4 @@
-package vn.edu.haiphong.dvc.dossier.service;
+package vn.edu.haiphong.dvc.ingest.support;
 
 import java.sql.SQLException;
 import java.util.Set;

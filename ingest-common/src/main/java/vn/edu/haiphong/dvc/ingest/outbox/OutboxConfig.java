@@ -1,0 +1,29 @@
+package vn.edu.haiphong.dvc.ingest.outbox;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "dvc.outbox")
+public interface OutboxConfig {
+
+    /** CloudEvents {@code source} of the messages this service publishes, e.g. {@code /dvc/dossier-service}. */
+    String source();
+
+    /** How often the relay looks for unsent messages when it has caught up. */
+    @WithDefault("200ms")
+    Duration pollInterval();
+
+    /** Messages read, sent and marked per relay transaction. */
+    @WithDefault("500")
+    int batchSize();
+
+    /** How long sent messages stay in the outbox table (for audit) before they are purged. */
+    @WithDefault("P7D")
+    Duration retention();
+
+    /** Replication factor of the topics this service creates. */
+    @WithDefault("1")
+    short replicationFactor();
+}
