@@ -161,6 +161,8 @@ for s in "${SERVICES[@]}"; do
         MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$LOCAL/jwt-public.pem" \
         MP_JWT_VERIFY_ISSUER="$ISSUER" \
         DVC_DOSSIER_APPLICANT_HASH_KEY="$DVC_DOSSIER_APPLICANT_HASH_KEY" \
+        DVC_PAYMENT_DOSSIER_SERVICE_TOKEN="$READER_TOKEN" \
+        QUARKUS_REST_CLIENT_DOSSIER_SERVICE_URL="http://localhost:${PORTS[dossier-service]}" \
         java -Xmx512m -jar "$ROOT/$s/target/quarkus-app/quarkus-run.jar"
 done
 for i in "${!SERVICES[@]}"; do

@@ -31,6 +31,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import vn.edu.haiphong.dvc.contract.Topics;
 import vn.edu.haiphong.dvc.testing.Broker;
+import vn.edu.haiphong.dvc.testing.Delivery;
 import vn.edu.haiphong.dvc.testing.TopicReader;
 
 /**
@@ -144,33 +145,13 @@ class OutboxPublishingTest {
             }
             // Accepted, and waiting in the outbox while the relay keeps failing to reach the broker.
             await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
-                    .until(() -> unsent(ids) == ids.size());
+                    .until(() -> Delivery.unsent(dataSource, ids) == ids.size());
         } finally {
             Broker.restart();
         }
-        Set<String> ours = Set.copyOf(ids);
-        try (TopicReader reader = new TopicReader(bootstrapServers, Topics.DOSSIER_EVENTS)) {
-            await().atMost(Duration.ofSeconds(90)).until(() -> only(reader.poll(), ours).size() >= ours.size());
-            List<TopicReader.Message> delivered = List.of();
-            for (int i = 0; i < 6; i++) {
-                delivered = only(reader.poll(), ours); // half a second each: time for any late copy to show up
-            }
-            Map<String, Long> copies = delivered.stream()
-                    .collect(Collectors.groupingBy(m -> m.headers().get("ce_id"), Collectors.counting()));
-            assertThat(copies.keySet()).containsExactlyInAnyOrderElementsOf(ours);
-            assertThat(copies.values()).allMatch(n -> n == 1);
-        }
-    }
-
-    private long unsent(List<String> eventIds) throws Exception {
-        try (Connection c = dataSource.getConnection();
-                var s = c.prepareStatement("select count(*) from outbox_message where sent_at is null and ce_id = any(?)")) {
-            s.setArray(1, c.createArrayOf("varchar", eventIds.toArray()));
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        Map<String, Long> copies = Delivery.copies(Delivery.onTopic(Topics.DOSSIER_EVENTS, Set.copyOf(ids), Duration.ofSeconds(90)));
+        assertThat(copies.keySet()).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(copies.values()).allMatch(n -> n == 1);
     }
 
     private static List<TopicReader.Message> only(List<TopicReader.Message> messages, Set<String> eventIds) {

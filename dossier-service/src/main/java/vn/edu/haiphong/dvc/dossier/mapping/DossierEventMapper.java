@@ -5,23 +5,10 @@ import java.time.OffsetDateTime;
 import vn.edu.haiphong.dvc.contract.CloudEventHeaders;
 import vn.edu.haiphong.dvc.contract.DossierEvent;
 import vn.edu.haiphong.dvc.dossier.repository.DossierEntity;
-import vn.edu.haiphong.dvc.dossier.repository.DossierEventEntity;
 
 public final class DossierEventMapper {
 
     private DossierEventMapper() {
-    }
-
-    public static DossierEventEntity toEntity(DossierEvent event, String payload, String contentHash, OffsetDateTime now) {
-        DossierEventEntity entity = new DossierEventEntity();
-        entity.eventId = event.eventId();
-        entity.dossierCode = event.dossierCode();
-        entity.type = event.type();
-        entity.occurredAt = event.occurredAt();
-        entity.contentHash = contentHash;
-        entity.payload = payload;
-        entity.acceptedAt = now;
-        return entity;
     }
 
     public static String cloudEventType(DossierEvent event) {

@@ -6,19 +6,16 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import vn.edu.haiphong.dvc.contract.DossierEvent;
 import vn.edu.haiphong.dvc.contract.DossierEventType;
+import vn.edu.haiphong.dvc.ingest.store.AcceptedEvent;
 
 /** An accepted dossier event, stored as published: the applicant's id appears only as its keyed hash. */
 @Entity
 @Table(name = "dossier_event")
-public class DossierEventEntity {
-
-    @Id
-    @Column(name = "event_id")
-    public String eventId;
+public class DossierEventEntity extends AcceptedEvent {
 
     @Column(name = "dossier_code", nullable = false)
     public String dossierCode;
@@ -27,16 +24,11 @@ public class DossierEventEntity {
     @Column(nullable = false)
     public DossierEventType type;
 
-    @Column(name = "occurred_at", nullable = false)
-    public OffsetDateTime occurredAt;
-
-    /** SHA-256 of the event's canonical JSON: a re-sent event is a duplicate only if this matches. */
-    @Column(name = "content_hash", nullable = false)
-    public String contentHash;
-
-    @Column(nullable = false)
-    public String payload;
-
-    @Column(name = "accepted_at", nullable = false)
-    public OffsetDateTime acceptedAt;
+    public static DossierEventEntity of(DossierEvent event, String payload, String contentHash, OffsetDateTime now) {
+        DossierEventEntity entity = new DossierEventEntity();
+        entity.fill(event.eventId(), event.occurredAt(), payload, contentHash, now);
+        entity.dossierCode = event.dossierCode();
+        entity.type = event.type();
+        return entity;
+    }
 }

@@ -3,11 +3,11 @@ package vn.edu.haiphong.dvc.dossier.repository;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import vn.edu.haiphong.dvc.ingest.store.AcceptedEvent;
 import vn.edu.haiphong.dvc.contract.DossierEventType;
 
 @ApplicationScoped
@@ -15,14 +15,7 @@ public class DossierEventRepository implements PanacheRepositoryBase<DossierEven
 
     /** The content hash of each of these events already stored. */
     public Map<String, String> storedHashes(Collection<String> eventIds) {
-        if (eventIds.isEmpty()) {
-            return Map.of();
-        }
-        return getEntityManager()
-                .createQuery("select e.eventId, e.contentHash from DossierEventEntity e where e.eventId in :ids", Object[].class)
-                .setParameter("ids", eventIds)
-                .getResultStream()
-                .collect(Collectors.toMap(row -> (String) row[0], row -> (String) row[1]));
+        return AcceptedEvent.storedHashes(getEntityManager(), DossierEventEntity.class, eventIds);
     }
 
     /** The stored events of these dossiers of which a dossier may have only one (every type but RATED). */

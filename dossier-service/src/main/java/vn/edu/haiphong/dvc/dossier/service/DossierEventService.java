@@ -14,9 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
 import vn.edu.haiphong.dvc.contract.DossierEvent;
 import vn.edu.haiphong.dvc.contract.DossierEventType;
 import vn.edu.haiphong.dvc.contract.Topics;
@@ -29,14 +28,16 @@ import vn.edu.haiphong.dvc.ingest.outbox.Outbox;
 import vn.edu.haiphong.dvc.ingest.problem.FieldError;
 import vn.edu.haiphong.dvc.ingest.problem.ProblemException;
 import vn.edu.haiphong.dvc.ingest.support.JsonCodec;
-import vn.edu.haiphong.dvc.ingest.support.Retry;
 import vn.edu.haiphong.dvc.ingest.validation.Deduplication.Candidate;
 import vn.edu.haiphong.dvc.ingest.validation.Deduplication;
 import vn.edu.haiphong.dvc.ingest.validation.IngestResult;
+import vn.edu.haiphong.dvc.ingest.validation.Ingestion;
 
 /**
  * Accepts dossier events: a batch is stored and queued for publishing whole, or not at all.
  */
+// Created at start-up so that its counters are exported (at zero) before the first event.
+@Startup
 @ApplicationScoped
 public class DossierEventService {
 
@@ -44,9 +45,7 @@ public class DossierEventService {
     private final DossierRepository dossiers;
     private final DossierEventRepository events;
     private final Outbox outbox;
-    private final JsonCodec json;
-    private final Counter acceptedCounter;
-    private final Counter duplicateCounter;
+    private final Ingestion<DossierEvent> ingestion;
 
     public DossierEventService(DossierEventValidator validator, DossierRepository dossiers, DossierEventRepository events,
             Outbox outbox, JsonCodec json, MeterRegistry registry) {
@@ -54,22 +53,11 @@ public class DossierEventService {
         this.dossiers = dossiers;
         this.events = events;
         this.outbox = outbox;
-        this.json = json;
-        this.acceptedCounter = Counter.builder("dvc.dossier.events.accepted").description("Dossier events newly accepted").register(registry);
-        this.duplicateCounter = Counter.builder("dvc.dossier.events.duplicates").description("Dossier events re-sent with the same content").register(registry);
+        this.ingestion = new Ingestion<>("dossier", registry, json, DossierEvent::eventId);
     }
 
     public IngestResult ingest(JsonNode body) {
-        List<DossierEvent> valid = validator.validate(body);
-        boolean batch = body.isArray();
-        List<Candidate<DossierEvent>> candidates = new ArrayList<>(valid.size());
-        for (int i = 0; i < valid.size(); i++) {
-            candidates.add(Candidate.of(batch ? i : null, valid.get(i).eventId(), valid.get(i), json));
-        }
-        IngestResult result = Retry.onConcurrentConflict(() -> QuarkusTransaction.requiringNew().call(() -> store(candidates)));
-        acceptedCounter.increment(result.accepted());
-        duplicateCounter.increment(result.duplicates());
-        return result;
+        return ingestion.run(validator.validate(body), body.isArray(), this::store);
     }
 
     private IngestResult store(List<Candidate<DossierEvent>> candidates) {
@@ -124,7 +112,7 @@ public class DossierEventService {
         // 4. Store, queue for publishing, and move the public milestones: all in this one transaction.
         for (Candidate<DossierEvent> c : fresh) {
             DossierEvent e = c.event();
-            events.persist(DossierEventMapper.toEntity(e, c.payload(), c.hash(), now));
+            events.persist(DossierEventEntity.of(e, c.payload(), c.hash(), now));
             outbox.enqueue(Topics.DOSSIER_EVENTS, e.dossierCode(), c.payload(), e.eventId(),
                     DossierEventMapper.cloudEventType(e), e.occurredAt());
             DossierEventMapper.applyMilestone(locked.get(e.dossierCode()), e, now);

@@ -68,6 +68,17 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(413, "too-large", "Request too large", detail, List.of());
     }
 
+    /** 400: query parameters that cannot be used, each named. */
+    public static ProblemException badParameters(List<FieldError> errors) {
+        String detail = errors.size() == 1 ? describe(errors.get(0)) : errors.size() + " parameters are wrong; see errors";
+        return new ProblemException(400, "bad-parameters", "Bad query parameters", detail, errors);
+    }
+
+    /** 503: the answer depends on another service that cannot be reached now; retrying later is safe. */
+    public static ProblemException unavailable(String detail) {
+        return new ProblemException(503, "unavailable", "Temporarily unavailable", detail, List.of());
+    }
+
     /** 404: nothing under this code. */
     public static ProblemException notFound(String detail) {
         return new ProblemException(404, "not-found", "Not found", detail, List.of());

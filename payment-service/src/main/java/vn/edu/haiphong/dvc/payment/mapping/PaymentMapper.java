@@ -1,0 +1,44 @@
+package vn.edu.haiphong.dvc.payment.mapping;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import vn.edu.haiphong.dvc.contract.PaymentEvent;
+import vn.edu.haiphong.dvc.payment.api.PaymentView;
+import vn.edu.haiphong.dvc.payment.repository.PaymentTransaction;
+
+public final class PaymentMapper {
+
+    private static final ZoneOffset DEPARTMENT_OFFSET = ZoneOffset.ofHours(7);
+
+    private PaymentMapper() {
+    }
+
+    /** Records one of the transaction's two events on it. */
+    public static void apply(PaymentTransaction t, PaymentEvent e, OffsetDateTime now) {
+        switch (e.type()) {
+            case PAID -> {
+                t.paidEventId = e.eventId();
+                t.paidAt = e.occurredAt();
+                t.amount = e.amount();
+                t.method = e.method();
+            }
+            case REFUNDED -> {
+                t.refundEventId = e.eventId();
+                t.refundedAt = e.occurredAt();
+                t.refundAmount = e.amount();
+            }
+        }
+        t.updatedAt = now;
+    }
+
+    public static PaymentView toView(PaymentTransaction t) {
+        return new PaymentView(t.transactionId, t.dossierCode, t.procedureCode, t.unitCode,
+                t.refundEventId != null ? PaymentView.State.REFUNDED : PaymentView.State.PAID,
+                t.method, t.amount, local(t.paidAt), local(t.refundedAt));
+    }
+
+    private static OffsetDateTime local(OffsetDateTime time) {
+        return time == null ? null : time.withOffsetSameInstant(DEPARTMENT_OFFSET);
+    }
+}

@@ -1,0 +1,89 @@
+package vn.edu.haiphong.dvc.testing;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Section 0 of the contract as a table: every endpoint, called by every role and by callers without a
+ * valid token. A role the endpoint grants gets past security (any status but 401 and 403), any other
+ * role gets 403, and a missing, expired, foreign or garbled token gets 401 with a problem body.
+ */
+public final class RoleMatrix {
+
+    public static final List<String> ROLES = List.of(TestTokens.INGEST, TestTokens.READER, TestTokens.ADMIN);
+
+    /** One endpoint and the roles that may call it; the body, if any, is sent with the content type. */
+    public record Endpoint(String method, String path, String contentType, String body, Set<String> allowed) {
+
+        public static Endpoint get(String path, String... allowed) {
+            return new Endpoint("GET", path, null, null, Set.of(allowed));
+        }
+
+        public static Endpoint send(String method, String path, String contentType, String body, String... allowed) {
+            return new Endpoint(method, path, contentType, body, Set.of(allowed));
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    private RoleMatrix() {
+    }
+
+    /** The whole table as dynamic tests: one per endpoint and caller. */
+    public static Stream<DynamicTest> of(List<Endpoint> endpoints) {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Endpoint endpoint : endpoints) {
+            for (String role : ROLES) {
+                tests.add(DynamicTest.dynamicTest(endpoint + " as " + role, () -> {
+                    int status = call(given().auth().oauth2(TestTokens.forRoles(role)), endpoint);
+                    if (endpoint.allowed().contains(role)) {
+                        assertThat(status).as("%s as %s", endpoint, role).isNotIn(401, 403);
+                    } else {
+                        assertThat(status).as("%s as %s", endpoint, role).isEqualTo(403);
+                    }
+                }));
+            }
+            String granted = endpoint.allowed().iterator().next();
+            Map<String, Supplier<RequestSpecification>> strangers = new LinkedHashMap<>();
+            strangers.put("no token", () -> given());
+            strangers.put("an expired token", () -> given().auth().oauth2(TestTokens.expired(granted)));
+            strangers.put("a token signed by another key", () -> given().auth().oauth2(TestTokens.signedByOtherKey(granted)));
+            strangers.put("a garbled token", () -> given().auth().oauth2("not.a.jwt"));
+            strangers.forEach((name, caller) -> tests.add(DynamicTest.dynamicTest(endpoint + " with " + name, () -> {
+                RequestSpecification request = caller.get();
+                if (endpoint.contentType() != null) {
+                    request = request.contentType(endpoint.contentType()).body(endpoint.body());
+                }
+                request.request(endpoint.method(), endpoint.path()).then()
+                        .statusCode(401)
+                        .header("WWW-Authenticate", equalTo("Bearer"))
+                        .contentType("application/problem+json")
+                        .body("status", equalTo(401));
+            })));
+        }
+        return tests.stream();
+    }
+
+    private static int call(RequestSpecification request, Endpoint endpoint) {
+        if (endpoint.contentType() != null) {
+            request = request.contentType(endpoint.contentType()).body(endpoint.body());
+        }
+        return request.request(endpoint.method(), endpoint.path()).statusCode();
+    }
+}
