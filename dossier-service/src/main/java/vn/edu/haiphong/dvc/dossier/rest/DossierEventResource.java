@@ -21,9 +21,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.edu.haiphong.dvc.ingest.validation.IngestResult;
 import vn.edu.haiphong.dvc.dossier.service.DossierEventService;
-import vn.edu.haiphong.dvc.ingest.problem.ProblemException;
-import vn.edu.haiphong.dvc.ingest.security.Roles;
-import vn.edu.haiphong.dvc.ingest.problem.Problem;
+import vn.edu.haiphong.dvc.api.problem.ProblemException;
+import vn.edu.haiphong.dvc.api.security.Roles;
+import vn.edu.haiphong.dvc.api.problem.Problem;
 
 @Path("/api/v1/dossier-events")
 @Tag(name = "Dossier events", description = "Lifecycle events of dossiers (hồ sơ) from the one-stop office system")

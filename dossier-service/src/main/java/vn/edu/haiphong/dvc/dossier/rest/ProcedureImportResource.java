@@ -18,8 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.edu.haiphong.dvc.dossier.api.ImportResult;
 import vn.edu.haiphong.dvc.dossier.service.ReferenceDataService;
-import vn.edu.haiphong.dvc.ingest.security.Roles;
-import vn.edu.haiphong.dvc.ingest.problem.Problem;
+import vn.edu.haiphong.dvc.api.security.Roles;
+import vn.edu.haiphong.dvc.api.problem.Problem;
 
 /**
  * The CSV import of the contract's custom-method path {@code /api/v1/procedures:import}. Clients that

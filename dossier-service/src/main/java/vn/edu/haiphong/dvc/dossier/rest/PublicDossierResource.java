@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.edu.haiphong.dvc.dossier.api.PublicProgress;
 import vn.edu.haiphong.dvc.dossier.service.PublicProgressService;
-import vn.edu.haiphong.dvc.ingest.problem.Problem;
+import vn.edu.haiphong.dvc.api.problem.Problem;
 
 @Path("/api/v1/public/dossiers")
 @Tag(name = "Public progress", description = "Tra cứu tiến độ hồ sơ: open to anyone, nothing personal")

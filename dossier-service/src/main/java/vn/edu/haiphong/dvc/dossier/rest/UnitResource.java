@@ -26,12 +26,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.edu.haiphong.dvc.dossier.api.ReferenceCodes;
 import vn.edu.haiphong.dvc.dossier.api.UnitDto;
-import vn.edu.haiphong.dvc.ingest.problem.ProblemException;
+import vn.edu.haiphong.dvc.api.problem.ProblemException;
 import vn.edu.haiphong.dvc.dossier.service.ReferenceDataService;
 import vn.edu.haiphong.dvc.dossier.service.ReferenceDataService.Change;
 import vn.edu.haiphong.dvc.dossier.service.ReferenceDataService.Upserted;
-import vn.edu.haiphong.dvc.ingest.security.Roles;
-import vn.edu.haiphong.dvc.ingest.problem.Problem;
+import vn.edu.haiphong.dvc.api.security.Roles;
+import vn.edu.haiphong.dvc.api.problem.Problem;
 
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)

@@ -20,7 +20,7 @@ import vn.edu.haiphong.dvc.dossier.repository.UnitRepository;
 import vn.edu.haiphong.dvc.ingest.validation.EventBatch;
 import vn.edu.haiphong.dvc.ingest.validation.EventFields;
 import vn.edu.haiphong.dvc.ingest.validation.ReferenceLookup;
-import vn.edu.haiphong.dvc.ingest.problem.ProblemException;
+import vn.edu.haiphong.dvc.api.problem.ProblemException;
 
 /**
  * Every field rule of section 2 of the contract, in one place: the fields all events share are read by
@@ -44,7 +44,7 @@ public class DossierEventValidator implements ReferenceLookup {
 
     /**
      * @return the events as they will be stored and published (the applicant's id already hashed)
-     * @throws vn.edu.haiphong.dvc.ingest.problem.ProblemException 422 naming every failing field, 413 for
+     * @throws vn.edu.haiphong.dvc.api.problem.ProblemException 422 naming every failing field, 413 for
      *         an oversized batch
      */
     public List<DossierEvent> validate(JsonNode body) {

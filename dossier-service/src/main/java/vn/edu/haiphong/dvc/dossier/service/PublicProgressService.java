@@ -12,7 +12,7 @@ import vn.edu.haiphong.dvc.dossier.repository.DossierEntity;
 import vn.edu.haiphong.dvc.dossier.repository.DossierRepository;
 import vn.edu.haiphong.dvc.dossier.repository.ProcedureRepository;
 import vn.edu.haiphong.dvc.dossier.repository.UnitRepository;
-import vn.edu.haiphong.dvc.ingest.problem.ProblemException;
+import vn.edu.haiphong.dvc.api.problem.ProblemException;
 
 @ApplicationScoped
 public class PublicProgressService {

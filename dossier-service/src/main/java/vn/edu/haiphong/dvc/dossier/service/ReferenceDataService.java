@@ -35,8 +35,8 @@ import vn.edu.haiphong.dvc.dossier.repository.ProcedureEntity;
 import vn.edu.haiphong.dvc.dossier.repository.ProcedureRepository;
 import vn.edu.haiphong.dvc.dossier.repository.UnitEntity;
 import vn.edu.haiphong.dvc.dossier.repository.UnitRepository;
-import vn.edu.haiphong.dvc.ingest.problem.FieldError;
-import vn.edu.haiphong.dvc.ingest.problem.ProblemException;
+import vn.edu.haiphong.dvc.api.problem.FieldError;
+import vn.edu.haiphong.dvc.api.problem.ProblemException;
 
 /**
  * The unit tree and the procedure catalogue: upserts, CSV imports, and publication of every change on

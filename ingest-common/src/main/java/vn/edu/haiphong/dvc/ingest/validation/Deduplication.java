@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import vn.edu.haiphong.dvc.ingest.problem.FieldError;
+import vn.edu.haiphong.dvc.api.problem.FieldError;
 import vn.edu.haiphong.dvc.ingest.support.JsonCodec;
 
 /**

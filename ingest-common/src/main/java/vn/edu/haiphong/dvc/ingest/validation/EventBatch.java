@@ -11,8 +11,8 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import vn.edu.haiphong.dvc.ingest.problem.FieldError;
-import vn.edu.haiphong.dvc.ingest.problem.ProblemException;
+import vn.edu.haiphong.dvc.api.problem.FieldError;
+import vn.edu.haiphong.dvc.api.problem.ProblemException;
 
 /**
  * A request body of the ingest endpoints: one event object, or an array of 1 to {@value #MAX_EVENTS}

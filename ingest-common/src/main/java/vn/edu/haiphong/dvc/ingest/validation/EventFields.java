@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import vn.edu.haiphong.dvc.ingest.problem.FieldError;
+import vn.edu.haiphong.dvc.api.problem.FieldError;
 
 /**
  * Reads the fields of one event from raw JSON and records every problem it finds, instead of stopping

@@ -19,9 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import vn.edu.haiphong.dvc.ingest.problem.Problem;
-import vn.edu.haiphong.dvc.ingest.problem.ProblemException;
-import vn.edu.haiphong.dvc.ingest.security.Roles;
+import vn.edu.haiphong.dvc.api.problem.Problem;
+import vn.edu.haiphong.dvc.api.problem.ProblemException;
+import vn.edu.haiphong.dvc.api.security.Roles;
 import vn.edu.haiphong.dvc.ingest.validation.IngestResult;
 import vn.edu.haiphong.dvc.payment.service.PaymentEventService;
 

@@ -20,10 +20,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import vn.edu.haiphong.dvc.ingest.problem.FieldError;
-import vn.edu.haiphong.dvc.ingest.problem.Problem;
-import vn.edu.haiphong.dvc.ingest.problem.ProblemException;
-import vn.edu.haiphong.dvc.ingest.security.Roles;
+import vn.edu.haiphong.dvc.api.problem.FieldError;
+import vn.edu.haiphong.dvc.api.problem.Problem;
+import vn.edu.haiphong.dvc.api.problem.ProblemException;
+import vn.edu.haiphong.dvc.api.security.Roles;
 import vn.edu.haiphong.dvc.payment.api.PaymentSummary;
 import vn.edu.haiphong.dvc.payment.api.PaymentView;
 import vn.edu.haiphong.dvc.payment.service.PaymentQueryService;

@@ -31,7 +31,7 @@ public class PaymentEventValidator {
     }
 
     /**
-     * @throws vn.edu.haiphong.dvc.ingest.problem.ProblemException 422 naming every failing field, 413 for
+     * @throws vn.edu.haiphong.dvc.api.problem.ProblemException 422 naming every failing field, 413 for
      *         an oversized batch, 503 when a code can be confirmed neither locally nor by dossier-service
      */
     public List<PaymentEvent> validate(JsonNode body) {

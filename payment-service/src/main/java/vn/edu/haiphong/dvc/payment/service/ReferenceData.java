@@ -16,7 +16,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import vn.edu.haiphong.dvc.contract.ProcedureRecord;
 import vn.edu.haiphong.dvc.contract.UnitRecord;
-import vn.edu.haiphong.dvc.ingest.problem.ProblemException;
+import vn.edu.haiphong.dvc.api.problem.ProblemException;
 import vn.edu.haiphong.dvc.ingest.validation.ReferenceLookup;
 import vn.edu.haiphong.dvc.payment.config.PaymentConfig;
 import vn.edu.haiphong.dvc.payment.mapping.ReferenceCopyMapper;

@@ -1,4 +1,4 @@
-package vn.edu.haiphong.dvc.ingest.problem;
+package vn.edu.haiphong.dvc.api.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 

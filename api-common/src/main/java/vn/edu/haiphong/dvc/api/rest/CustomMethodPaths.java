@@ -1,4 +1,4 @@
-package vn.edu.haiphong.dvc.ingest.rest;
+package vn.edu.haiphong.dvc.api.rest;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -1,4 +1,4 @@
-package vn.edu.haiphong.dvc.ingest.security;
+package vn.edu.haiphong.dvc.api.security;
 
 /** The roles of section 0 of the contract, as they appear in a token's {@code groups} claim. */
 public final class Roles {

@@ -1,0 +1,164 @@
+package vn.edu.haiphong.dvc.indicator.rest;
+
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import vn.edu.haiphong.dvc.api.problem.FieldError;
+import vn.edu.haiphong.dvc.api.problem.Problem;
+import vn.edu.haiphong.dvc.api.problem.ProblemException;
+import vn.edu.haiphong.dvc.api.security.Roles;
+import vn.edu.haiphong.dvc.indicator.api.BreakdownResponse;
+import vn.edu.haiphong.dvc.indicator.api.DrillDownResponse;
+import vn.edu.haiphong.dvc.indicator.api.IndicatorValue;
+import vn.edu.haiphong.dvc.indicator.api.IndicatorsResponse;
+import vn.edu.haiphong.dvc.indicator.api.SeriesResponse;
+import vn.edu.haiphong.dvc.indicator.repository.IndicatorQueries.DrillSet;
+import vn.edu.haiphong.dvc.indicator.service.IndicatorService;
+import vn.edu.haiphong.dvc.indicator.service.IndicatorService.Granularity;
+import vn.edu.haiphong.dvc.indicator.service.LiveIndicators;
+
+@Path("/api/v1/indicators")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.READER, Roles.ADMIN })
+@Tag(name = "Indicators", description = "The 14 indicators of the plan (chỉ tiêu), exact and live")
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "400", description = "A malformed date, from after to, an unknown unit, or another bad parameter",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No valid token")
+@APIResponse(responseCode = "403", description = "The token has neither reader nor admin")
+public class IndicatorResource {
+
+    private static final String INDICATORS_EXAMPLE = """
+            { "from": "2024-01-01", "to": "2024-12-31", "unit": "SGDDT", "asOf": "2026-11-26T08:00:00+07:00",
+              "indicators": [ { "id": "online-submission",
+                "name": { "vi": "Tỷ lệ hồ sơ nộp trực tuyến", "en": "Dossiers submitted online" },
+                "numerator": 5120, "denominator": 10240, "value": 50.0, "target": 50.0, "met": true } ] }""";
+
+    private final IndicatorService service;
+    private final ScopeParameters scopes;
+    private final LiveIndicators live;
+
+    public IndicatorResource(IndicatorService service, ScopeParameters scopes, LiveIndicators live) {
+        this.service = service;
+        this.scopes = scopes;
+        this.live = live;
+    }
+
+    @GET
+    @Operation(summary = "All 14 indicators over a period and a unit's scope",
+            description = "from/to inclusive (default: 1 January of this year to today, UTC+07:00); unit: the unit and every "
+                    + "unit below it (default: every unit). Targets come from the plan for the year of `to`.")
+    @APIResponse(responseCode = "200", description = "The indicators",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IndicatorsResponse.class),
+                    examples = @ExampleObject(name = "a year, the department", value = INDICATORS_EXAMPLE)))
+    public IndicatorsResponse all(@Parameter(example = "2024-01-01") @QueryParam("from") String from,
+            @Parameter(example = "2024-12-31") @QueryParam("to") String to,
+            @Parameter(example = "SGDDT") @QueryParam("unit") String unit) {
+        return service.all(scopes.read(from, to, unit));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One indicator")
+    @APIResponse(responseCode = "200", description = "The indicator",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IndicatorValue.class)))
+    @APIResponse(responseCode = "404", description = "No such indicator",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public IndicatorValue one(@Parameter(example = "online-submission") @PathParam("id") String id,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("unit") String unit) {
+        return service.one(ScopeParameters.indicator(id), scopes.read(from, to, unit));
+    }
+
+    @GET
+    @Path("{id}/series")
+    @Operation(summary = "The indicator per day, week, month or quarter of the period, for trend charts",
+            description = "Each bucket has its own figures and the cumulative figures from `from` to the bucket's end.")
+    @APIResponse(responseCode = "200", description = "The series",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SeriesResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such indicator",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public SeriesResponse series(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("unit") String unit,
+            @Parameter(description = "day, week (Monday to Sunday), month or quarter") @QueryParam("granularity") @DefaultValue("month") String granularity) {
+        return service.series(ScopeParameters.indicator(id), scopes.read(from, to, unit),
+                choice("granularity", granularity, Granularity.class));
+    }
+
+    @GET
+    @Path("{id}/units")
+    @Operation(summary = "The indicator for each child unit of the scope, ranked",
+            description = "For each unit directly below `unit` (or each root of the tree), the indicator over that unit's own "
+                    + "subtree, highest value first: each unit's position in the annual emulation ranking.")
+    @APIResponse(responseCode = "200", description = "The ranking",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BreakdownResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such indicator",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public BreakdownResponse units(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("unit") String unit) {
+        return service.breakdown(ScopeParameters.indicator(id), scopes.read(from, to, unit));
+    }
+
+    @GET
+    @Path("{id}/dossiers")
+    @Operation(summary = "The dossier codes behind a number, so that an official can check it",
+            description = "set=numerator, denominator, or gap (counted in the denominator, not in the numerator). Payment "
+                    + "indicators list transactions with their dossier; procedure indicators list procedure codes. Nothing personal.")
+    @APIResponse(responseCode = "200", description = "One page of codes",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DrillDownResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such indicator",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public DrillDownResponse dossiers(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("unit") String unit, @QueryParam("set") @DefaultValue("numerator") String set,
+            @Parameter(description = "From 0") @QueryParam("page") @DefaultValue("0") int page,
+            @Parameter(description = "1 to 1000") @QueryParam("size") @DefaultValue("100") int size) {
+        if (page < 0 || size < 1 || size > 1_000) {
+            throw ProblemException.badParameters(List.of(FieldError.of(page < 0 ? "page" : "size",
+                    page < 0 ? "must be 0 or more" : "must be from 1 to 1000")));
+        }
+        return service.drillDown(ScopeParameters.indicator(id), scopes.read(from, to, unit), choice("set", set, DrillSet.class),
+                page, size);
+    }
+
+    @GET
+    @Path("stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Blocking
+    @Operation(summary = "Live: the indicators of the default scope as Server-Sent Events",
+            description = "First every indicator of this year for every unit, then, within a second of any change, the "
+                    + "indicators that changed.")
+    @APIResponse(responseCode = "200", description = "An event stream of Indicators documents")
+    public Multi<IndicatorsResponse> stream() {
+        return live.stream();
+    }
+
+    private static <E extends Enum<E>> E choice(String name, String value, Class<E> type) {
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badParameters(List.of(FieldError.of(name, "must be one of "
+                    + String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList()))));
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package vn.edu.haiphong.dvc.indicator.rest;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import vn.edu.haiphong.dvc.api.problem.Problem;
+import vn.edu.haiphong.dvc.api.problem.ProblemException;
+import vn.edu.haiphong.dvc.api.security.Roles;
+import vn.edu.haiphong.dvc.indicator.api.PlanDto;
+import vn.edu.haiphong.dvc.indicator.service.PlanService;
+
+@Path("/api/v1/plans/{year}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Plans", description = "The targets of each year's plan (kế hoạch)")
+@SecurityRequirement(name = "bearer")
+public class PlanResource {
+
+    private final PlanService plans;
+
+    public PlanResource(PlanService plans) {
+        this.plans = plans;
+    }
+
+    @GET
+    @RolesAllowed({ Roles.READER, Roles.ADMIN })
+    @Operation(summary = "The targets that apply to a year", description = "A year without a plan of its own uses the latest "
+            + "earlier year's (`planYear` says which). The 2024 plan is built in.")
+    @APIResponse(responseCode = "200", description = "The plan",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanDto.class)))
+    @APIResponse(responseCode = "404", description = "No plan for this year or any earlier one",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "The token has neither reader nor admin")
+    public PlanDto get(@PathParam("year") int year) {
+        return plans.plan(year).orElseThrow(() -> ProblemException.notFound("No plan for " + year + " or any earlier year"));
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Set a year's targets", description = "Indicators not named have no target that year.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanDto.class),
+            examples = @ExampleObject(name = "2025", value = "{ \"targets\": { \"online-submission\": 60, \"online-payments\": 50 } }")))
+    @APIResponse(responseCode = "201", description = "The year had no plan of its own; now it has")
+    @APIResponse(responseCode = "200", description = "The year's plan was replaced")
+    @APIResponse(responseCode = "422", description = "An unknown indicator or a target outside 0-100, named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "The token is not admin")
+    public Response put(@PathParam("year") int year, PlanDto body) {
+        if (body == null) {
+            throw ProblemException.malformed("The body is empty: { \"targets\": { ... } } is expected");
+        }
+        Map<String, BigDecimal> targets = body.targets();
+        boolean created = plans.put(year, targets);
+        PlanDto plan = plans.plan(year).orElseThrow();
+        return created ? Response.created(URI.create("/api/v1/plans/" + year)).entity(plan).build() : Response.ok(plan).build();
+    }
+}

@@ -1,0 +1,164 @@
+package vn.edu.haiphong.dvc.indicator.service;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.IsoFields;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import vn.edu.haiphong.dvc.api.problem.FieldError;
+import vn.edu.haiphong.dvc.api.problem.ProblemException;
+import vn.edu.haiphong.dvc.indicator.api.BreakdownResponse;
+import vn.edu.haiphong.dvc.indicator.api.DrillDownResponse;
+import vn.edu.haiphong.dvc.indicator.api.IndicatorValue;
+import vn.edu.haiphong.dvc.indicator.api.IndicatorsResponse;
+import vn.edu.haiphong.dvc.indicator.api.SeriesResponse;
+import vn.edu.haiphong.dvc.indicator.domain.Count;
+import vn.edu.haiphong.dvc.indicator.domain.Indicator;
+import vn.edu.haiphong.dvc.indicator.domain.Scope;
+import vn.edu.haiphong.dvc.indicator.repository.IndicatorQueries;
+import vn.edu.haiphong.dvc.indicator.repository.IndicatorQueries.DrillSet;
+
+/** The indicators as the contract serves them: counts, values, targets, series, rankings and drill-downs. */
+@ApplicationScoped
+public class IndicatorService {
+
+    public enum Granularity { DAY, WEEK, MONTH, QUARTER }
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final IndicatorQueries queries;
+    private final PlanService plans;
+    private final EntityManager em;
+
+    public IndicatorService(IndicatorQueries queries, PlanService plans, EntityManager em) {
+        this.queries = queries;
+        this.plans = plans;
+        this.em = em;
+    }
+
+    public IndicatorsResponse all(Scope scope) {
+        Map<String, BigDecimal> targets = plans.targets(scope.to().getYear());
+        List<IndicatorValue> values = new ArrayList<>();
+        for (Indicator indicator : Indicator.values()) {
+            values.add(value(indicator, queries.count(indicator, scope), targets.get(indicator.id)));
+        }
+        return new IndicatorsResponse(scope.from(), scope.to(), scope.unit(), now(), values);
+    }
+
+    public IndicatorValue one(Indicator indicator, Scope scope) {
+        return value(indicator, queries.count(indicator, scope), plans.targets(scope.to().getYear()).get(indicator.id));
+    }
+
+    public SeriesResponse series(Indicator indicator, Scope scope, Granularity granularity) {
+        List<SeriesResponse.Bucket> buckets = new ArrayList<>();
+        for (LocalDate start = scope.from(); !start.isAfter(scope.to()); ) {
+            LocalDate end = min(endOfBucket(start, granularity), scope.to());
+            buckets.add(new SeriesResponse.Bucket(start, end, figures(queries.count(indicator, scope.withDays(start, end))),
+                    figures(queries.count(indicator, scope.withDays(scope.from(), end)))));
+            start = end.plusDays(1);
+        }
+        return new SeriesResponse(indicator.id, label(indicator), scope.from(), scope.to(), scope.unit(),
+                granularity.name().toLowerCase(), buckets);
+    }
+
+    /** The indicator for each child of the scope unit (or each root), ranked by value, highest first. */
+    public BreakdownResponse breakdown(Indicator indicator, Scope scope) {
+        BigDecimal target = plans.targets(scope.to().getYear()).get(indicator.id);
+        List<?> children = scope.unit() == null
+                ? em.createNativeQuery("select code, name from unit_ref where parent_code is null order by code").getResultList()
+                : em.createNativeQuery("select code, name from unit_ref where parent_code = ?1 order by code")
+                        .setParameter(1, scope.unit()).getResultList();
+        List<BreakdownResponse.Row> rows = new ArrayList<>();
+        for (Object child : children) {
+            Object[] c = (Object[]) child;
+            IndicatorValue v = value(indicator, queries.count(indicator, scope.withUnit((String) c[0])), target);
+            rows.add(new BreakdownResponse.Row(null, (String) c[0], (String) c[1], v.numerator(), v.denominator(), v.value(),
+                    v.target(), v.met()));
+        }
+        rows.sort(Comparator.comparing(BreakdownResponse.Row::value, Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(BreakdownResponse.Row::code));
+        List<BreakdownResponse.Row> ranked = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            BreakdownResponse.Row r = rows.get(i);
+            // Equal values share a rank (competition ranking: 1, 2, 2, 4).
+            Integer rank = r.value() == null ? null
+                    : i > 0 && r.value().equals(rows.get(i - 1).value()) ? ranked.get(i - 1).rank() : i + 1;
+            ranked.add(new BreakdownResponse.Row(rank, r.code(), r.name(), r.numerator(), r.denominator(), r.value(), r.target(), r.met()));
+        }
+        return new BreakdownResponse(indicator.id, label(indicator), scope.from(), scope.to(), scope.unit(), ranked);
+    }
+
+    public DrillDownResponse drillDown(Indicator indicator, Scope scope, DrillSet set, int page, int size) {
+        if (indicator == Indicator.ADULT_ONLINE_USERS && set != DrillSet.NUMERATOR) {
+            throw ProblemException.badParameters(List.of(FieldError.of("set", "adult-online-users has a population as its "
+                    + "denominator: only the numerator's dossiers can be listed")));
+        }
+        IndicatorQueries.Page result = queries.drillDown(indicator, scope, set, page, size);
+        String subject = switch (indicator.subject) {
+            case PROCEDURE -> "PROCEDURE";
+            case TRANSACTION -> "TRANSACTION";
+            default -> "DOSSIER";
+        };
+        List<DrillDownResponse.Item> items = result.items().stream().map(codes -> switch (subject) {
+            case "PROCEDURE" -> new DrillDownResponse.Item(null, null, codes[0]);
+            case "TRANSACTION" -> new DrillDownResponse.Item(codes[0], codes[1], null);
+            default -> new DrillDownResponse.Item(codes[0], null, null);
+        }).toList();
+        return new DrillDownResponse(indicator.id, scope.from(), scope.to(), scope.unit(), set.name().toLowerCase(), subject,
+                page, size, result.total(), items);
+    }
+
+    public boolean unitExists(String code) {
+        return !em.createNativeQuery("select 1 from unit_ref where code = ?1").setParameter(1, code).getResultList().isEmpty();
+    }
+
+    static IndicatorValue value(Indicator indicator, Count count, BigDecimal target) {
+        BigDecimal value = percentage(count);
+        Boolean met = value == null || target == null ? null : value.compareTo(target) >= 0;
+        return new IndicatorValue(indicator.id, label(indicator), count.numerator(), count.denominator(), value, target, met);
+    }
+
+    private static SeriesResponse.Figures figures(Count count) {
+        return new SeriesResponse.Figures(count.numerator(), count.denominator(), percentage(count));
+    }
+
+    /** numerator / denominator as a percentage, rounded half-up to 2 decimals; null when the denominator is 0 or unknown. */
+    static BigDecimal percentage(Count count) {
+        if (count.denominator() == null || count.denominator() == 0) {
+            return null;
+        }
+        return BigDecimal.valueOf(count.numerator()).multiply(HUNDRED)
+                .divide(BigDecimal.valueOf(count.denominator()), 2, RoundingMode.HALF_UP);
+    }
+
+    private static IndicatorValue.Label label(Indicator indicator) {
+        return new IndicatorValue.Label(indicator.vi, indicator.en);
+    }
+
+    private static LocalDate endOfBucket(LocalDate day, Granularity granularity) {
+        return switch (granularity) {
+            case DAY -> day;
+            case WEEK -> day.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
+            case MONTH -> day.with(TemporalAdjusters.lastDayOfMonth());
+            case QUARTER -> day.with(IsoFields.DAY_OF_QUARTER, 1).plusMonths(3).minusDays(1);
+        };
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(FactUpdater.DEPARTMENT_OFFSET).withNano(0);
+    }
+}

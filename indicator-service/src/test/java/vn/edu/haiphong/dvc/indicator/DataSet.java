@@ -1,0 +1,186 @@
+package vn.edu.haiphong.dvc.indicator;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+import vn.edu.haiphong.dvc.contract.Applicant;
+import vn.edu.haiphong.dvc.contract.ApplicantKind;
+import vn.edu.haiphong.dvc.contract.Channel;
+import vn.edu.haiphong.dvc.contract.DossierEvent;
+import vn.edu.haiphong.dvc.contract.DossierEventType;
+import vn.edu.haiphong.dvc.contract.Outcome;
+import vn.edu.haiphong.dvc.contract.PaymentEvent;
+import vn.edu.haiphong.dvc.contract.PaymentEventType;
+import vn.edu.haiphong.dvc.contract.PaymentMethod;
+import vn.edu.haiphong.dvc.contract.ProcedureRecord;
+import vn.edu.haiphong.dvc.contract.UnitRecord;
+import vn.edu.haiphong.dvc.contract.UnitType;
+
+/**
+ * A generated department: a unit tree, a small catalogue, and dossiers through their whole life with
+ * payments and refunds, including the awkward cases: events around midnight on either clock, dossiers
+ * known only from later events, several ratings (two at the same instant), refunds.
+ */
+final class DataSet {
+
+    static final ZoneOffset VN = ZoneOffset.ofHours(7);
+
+    final String root;
+    final List<String> districts = new ArrayList<>();
+    final List<String> schools = new ArrayList<>();
+    final List<Object> reference = new ArrayList<>();
+    final List<Object> events = new ArrayList<>();
+
+    private final Random random;
+    private final String prefix;
+
+    DataSet(long seed, String prefix, int dossiers) {
+        this.random = new Random(seed);
+        this.prefix = prefix;
+        this.root = prefix + "-SGD";
+        reference.add(new UnitRecord(root, "Sở Giáo dục và Đào tạo " + prefix, UnitType.DEPARTMENT, null, 1_550_000L));
+        for (int d = 1; d <= 3; d++) {
+            String district = prefix + "-PGD" + d;
+            districts.add(district);
+            reference.add(new UnitRecord(district, "Phòng GDĐT quận " + d, UnitType.DISTRICT_OFFICE, root, d == 3 ? null : 150_000L * d));
+            for (int s = 1; s <= 3; s++) {
+                String school = prefix + "-S" + d + s;
+                schools.add(school);
+                reference.add(new UnitRecord(school, "Trường THCS số " + d + s, UnitType.SCHOOL, district, s == 1 ? 4_000L : null));
+            }
+        }
+        List<ProcedureRecord> procedures = List.of(
+                procedure(1, true, true, true, true), procedure(2, true, true, false, false), procedure(3, true, false, false, true),
+                procedure(4, false, false, false, false), procedure(5, true, true, true, false), procedure(6, false, true, true, true));
+        reference.addAll(procedures);
+        for (int i = 0; i < dossiers; i++) {
+            dossier(i, procedures.get(random.nextInt(procedures.size())));
+        }
+    }
+
+    /** Every message, shuffled, with about 5% sent twice. */
+    List<Object> shuffledWithDuplicates() {
+        List<Object> all = new ArrayList<>(reference);
+        all.addAll(events);
+        int duplicates = all.size() / 20;
+        for (int i = 0; i < duplicates; i++) {
+            all.add(events.get(random.nextInt(events.size())));
+        }
+        Collections.shuffle(all, random);
+        return all;
+    }
+
+    private ProcedureRecord procedure(int n, boolean eligible, boolean provided, boolean integrated, boolean fee) {
+        return new ProcedureRecord(prefix + "-P" + n, "Thủ tục " + n + " của " + prefix, "Giáo dục", eligible, provided, integrated, fee);
+    }
+
+    private void dossier(int i, ProcedureRecord procedure) {
+        String code = prefix + "-HS-" + i;
+        String unit = pickUnit();
+        OffsetDateTime submitted = submissionTime();
+        Channel channel = pick(Channel.ONLINE, 55, Channel.IN_PERSON, 35, Channel.POSTAL);
+        boolean fullyOnline = channel == Channel.ONLINE && random.nextInt(100) < 70;
+        boolean citizen = random.nextInt(100) < 85;
+        Applicant applicant = new Applicant(citizen ? ApplicantKind.CITIZEN : ApplicantKind.ORGANIZATION,
+                String.format("%064x", 1_000 + random.nextInt(400)), citizen ? random.nextInt(100) < 80 : null, citizen ? random.nextBoolean() : null);
+        if (random.nextInt(100) >= 3) {
+            add(code, i, DossierEventType.SUBMITTED, submitted, unit, procedure, channel, fullyOnline, applicant, null, null, null);
+        }
+        if (random.nextInt(100) < 90) {
+            OffsetDateTime received = submitted.plusMinutes(random.nextInt(3 * 24 * 60));
+            OffsetDateTime due = received.plusDays(5 + random.nextInt(10));
+            add(code, i, DossierEventType.RECEIVED, received, unit, procedure, null, null, null, due, null, null);
+            if (random.nextInt(100) < 85) {
+                add(code, i, DossierEventType.DOSSIER_DIGITIZED, received.plusHours(2), unit, procedure, null, null, null, null, null, null);
+            }
+            if (random.nextInt(100) < 75) {
+                // Sometimes exactly at the due time (on time), sometimes after it.
+                OffsetDateTime result = random.nextInt(10) == 0 ? due : received.plusDays(1 + random.nextInt(20));
+                add(code, i, DossierEventType.RESULT_ISSUED, result, unit, procedure, null, null, null, null,
+                        random.nextBoolean() ? Outcome.APPROVED : Outcome.REFUSED, null);
+                if (random.nextInt(100) < 90) {
+                    add(code, i, DossierEventType.RESULT_DIGITIZED, result.plusHours(1), unit, procedure, null, null, null, null, null, null);
+                }
+                if (random.nextInt(100) < 85) {
+                    add(code, i, DossierEventType.RESULT_SYNCED, result.plusHours(3), unit, procedure, null, null, null, null, null, null);
+                }
+                int ratings = random.nextInt(100) < 50 ? 1 + random.nextInt(2) : 0;
+                OffsetDateTime ratedAt = result.plusDays(1 + random.nextInt(5));
+                for (int r = 0; r < ratings; r++) {
+                    add(code, i, DossierEventType.RATED, ratedAt, unit, procedure, null, null, null, null, null, 1 + random.nextInt(5),
+                            "-r" + r);
+                    ratedAt = random.nextInt(4) == 0 ? ratedAt : ratedAt.plusDays(random.nextInt(40) - 10);
+                }
+            }
+        }
+        if (random.nextInt(100) < 3) {
+            add(code, i, DossierEventType.WITHDRAWN, submitted.plusDays(1), unit, procedure, null, null, null, null, null, null);
+        }
+        if (procedure.feeBearing() && random.nextInt(100) < 75) {
+            int transactions = random.nextInt(100) < 10 ? 2 : 1;
+            for (int t = 0; t < transactions; t++) {
+                String tx = code + "-TX" + t;
+                OffsetDateTime paidAt = submitted.plusMinutes(10 + random.nextInt(3 * 24 * 60));
+                PaymentMethod method = pick(PaymentMethod.NATIONAL_PORTAL, 50, PaymentMethod.OTHER_ONLINE, 15,
+                        random.nextBoolean() ? PaymentMethod.BANK_TRANSFER : PaymentMethod.CASH);
+                long amount = 10_000L * (1 + random.nextInt(20));
+                events.add(new PaymentEvent(tx + "-paid", PaymentEventType.PAID, tx, paidAt, code, procedure.code(), unit, amount, method));
+                if (random.nextInt(100) < 10) {
+                    events.add(new PaymentEvent(tx + "-refund", PaymentEventType.REFUNDED, tx, paidAt.plusDays(2), code,
+                            procedure.code(), unit, null, null));
+                }
+            }
+        }
+    }
+
+    private void add(String code, int i, DossierEventType type, OffsetDateTime at, String unit, ProcedureRecord procedure,
+            Channel channel, Boolean fullyOnline, Applicant applicant, OffsetDateTime dueAt, Outcome outcome, Integer rating) {
+        add(code, i, type, at, unit, procedure, channel, fullyOnline, applicant, dueAt, outcome, rating, "");
+    }
+
+    private void add(String code, int i, DossierEventType type, OffsetDateTime at, String unit, ProcedureRecord procedure,
+            Channel channel, Boolean fullyOnline, Applicant applicant, OffsetDateTime dueAt, Outcome outcome, Integer rating,
+            String suffix) {
+        // Half the events carry UTC offsets: the day that counts is still the department's.
+        OffsetDateTime occurredAt = random.nextBoolean() ? at.withOffsetSameInstant(ZoneOffset.UTC) : at;
+        events.add(new DossierEvent(code + "-" + type.name().toLowerCase() + suffix, type, occurredAt, code, procedure.code(), unit,
+                channel, fullyOnline, applicant, dueAt, outcome, rating));
+    }
+
+    private String pickUnit() {
+        int roll = random.nextInt(100);
+        if (roll < 5) {
+            return root;
+        }
+        if (roll < 20) {
+            return districts.get(random.nextInt(districts.size()));
+        }
+        return schools.get(random.nextInt(schools.size()));
+    }
+
+    /** Mostly 2024, some in the last days of 2023 and first of 2025, many near midnight on one clock or the other. */
+    private OffsetDateTime submissionTime() {
+        OffsetDateTime start = OffsetDateTime.of(2023, 12, 20, 0, 0, 0, 0, VN);
+        OffsetDateTime t = start.plusDays(random.nextInt(390));
+        int roll = random.nextInt(100);
+        if (roll < 15) {
+            return t.withHour(23).withMinute(30 + random.nextInt(30));
+        }
+        if (roll < 30) {
+            return t.withHour(0).withMinute(random.nextInt(30));
+        }
+        if (roll < 40) {
+            return t.withHour(6).withMinute(30 + random.nextInt(30)); // just before/after midnight UTC
+        }
+        return t.plusMinutes(random.nextInt(24 * 60));
+    }
+
+    private <T> T pick(T a, int aPercent, T b, int bPercent, T c) {
+        int roll = random.nextInt(100);
+        return roll < aPercent ? a : roll < aPercent + bPercent ? b : c;
+    }
+}

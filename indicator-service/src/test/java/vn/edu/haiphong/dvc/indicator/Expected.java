@@ -1,0 +1,225 @@
+package vn.edu.haiphong.dvc.indicator;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import vn.edu.haiphong.dvc.contract.ApplicantKind;
+import vn.edu.haiphong.dvc.contract.Channel;
+import vn.edu.haiphong.dvc.contract.DossierEvent;
+import vn.edu.haiphong.dvc.contract.DossierEventType;
+import vn.edu.haiphong.dvc.contract.PaymentEvent;
+import vn.edu.haiphong.dvc.contract.PaymentEventType;
+import vn.edu.haiphong.dvc.contract.PaymentMethod;
+import vn.edu.haiphong.dvc.contract.ProcedureRecord;
+import vn.edu.haiphong.dvc.contract.UnitRecord;
+
+/**
+ * The 14 indicators computed straight from the contract's words over everything published, in plain
+ * Java: the independent answer the service's SQL is checked against.
+ */
+final class Expected {
+
+    /** numerator and denominator (null: unknown) of one indicator. */
+    record Pair(long numerator, Long denominator) {
+    }
+
+    private static final ZoneOffset VN = ZoneOffset.ofHours(7);
+
+    private Expected() {
+    }
+
+    /** @param unit null for every unit */
+    static Map<String, Pair> indicators(LocalDate from, LocalDate to, String unit) {
+        Set<String> scope = scope(unit);
+        Map<String, DossierEvent[]> byDossier = new HashMap<>();
+        Map<String, DossierEvent> latestRating = new HashMap<>();
+        for (DossierEvent e : Published.DOSSIER_EVENTS.values()) {
+            if (e.type() == DossierEventType.RATED) {
+                DossierEvent before = latestRating.get(e.dossierCode());
+                if (before == null || e.occurredAt().isAfter(before.occurredAt())
+                        || (e.occurredAt().isEqual(before.occurredAt()) && e.eventId().compareTo(before.eventId()) > 0)) {
+                    latestRating.put(e.dossierCode(), e);
+                }
+            } else {
+                byDossier.computeIfAbsent(e.dossierCode(), k -> new DossierEvent[DossierEventType.values().length])[e.type().ordinal()] = e;
+            }
+        }
+        latestRating.keySet().forEach(code -> byDossier.computeIfAbsent(code, k -> new DossierEvent[DossierEventType.values().length]));
+
+        long submitted = 0, online = 0, providedSubmitted = 0, providedFullyOnline = 0, submittedReceived = 0;
+        long received = 0, receivedDigitized = 0, results = 0, resultsDigitized = 0, resultsSynced = 0;
+        long resultsReceived = 0, onTime = 0, rated = 0, satisfied = 0;
+        Set<String> adults = new HashSet<>();
+        Set<String> feeProcedures = new HashSet<>();
+        for (var entry : byDossier.entrySet()) {
+            DossierEvent[] e = entry.getValue();
+            DossierEvent rating = latestRating.get(entry.getKey());
+            DossierEvent any = firstNonNull(e, rating);
+            if (!scope.contains(any.unitCode())) {
+                continue;
+            }
+            ProcedureRecord procedure = Published.PROCEDURES.get(any.procedureCode());
+            DossierEvent sub = e[DossierEventType.SUBMITTED.ordinal()];
+            DossierEvent rec = e[DossierEventType.RECEIVED.ordinal()];
+            DossierEvent res = e[DossierEventType.RESULT_ISSUED.ordinal()];
+            if (in(sub, from, to)) {
+                submitted++;
+                if (sub.channel() == Channel.ONLINE) {
+                    online++;
+                    if (sub.applicant().kind() == ApplicantKind.CITIZEN && Boolean.TRUE.equals(sub.applicant().adult())) {
+                        adults.add(sub.applicant().idHash());
+                    }
+                }
+                if (procedure != null && procedure.providedFullyOnline()) {
+                    providedSubmitted++;
+                    if (sub.fullyOnline()) {
+                        providedFullyOnline++;
+                    }
+                }
+                if (rec != null) {
+                    submittedReceived++;
+                }
+                if (procedure != null && procedure.feeBearing()) {
+                    feeProcedures.add(any.procedureCode());
+                }
+            }
+            if (in(rec, from, to)) {
+                received++;
+                if (e[DossierEventType.DOSSIER_DIGITIZED.ordinal()] != null) {
+                    receivedDigitized++;
+                }
+            }
+            if (in(res, from, to)) {
+                results++;
+                if (e[DossierEventType.RESULT_DIGITIZED.ordinal()] != null) {
+                    resultsDigitized++;
+                }
+                if (e[DossierEventType.RESULT_SYNCED.ordinal()] != null) {
+                    resultsSynced++;
+                }
+                if (rec != null) {
+                    resultsReceived++;
+                    if (!res.occurredAt().isAfter(rec.dueAt())) {
+                        onTime++;
+                    }
+                }
+            }
+            if (in(rating, from, to)) {
+                rated++;
+                if (rating.rating() >= 4) {
+                    satisfied++;
+                }
+            }
+        }
+
+        Map<String, PaymentEvent> paid = new HashMap<>();
+        Set<String> refunded = new HashSet<>();
+        for (PaymentEvent p : Published.PAYMENT_EVENTS.values()) {
+            if (p.type() == PaymentEventType.PAID) {
+                paid.put(p.transactionId(), p);
+            } else {
+                refunded.add(p.transactionId());
+            }
+        }
+        long payments = 0, portal = 0, cashless = 0;
+        Set<String> proceduresPaidOnPortal = new HashSet<>();
+        for (PaymentEvent p : paid.values()) {
+            if (refunded.contains(p.transactionId()) || !scope.contains(p.unitCode()) || !inPeriod(p.occurredAt(), from, to)) {
+                continue;
+            }
+            payments++;
+            if (p.method() == PaymentMethod.NATIONAL_PORTAL) {
+                portal++;
+                proceduresPaidOnPortal.add(p.procedureCode());
+            }
+            if (p.method() != PaymentMethod.CASH) {
+                cashless++;
+            }
+        }
+        long feePaidOnline = feeProcedures.stream().filter(proceduresPaidOnPortal::contains).count();
+
+        long eligible = 0, eligibleProvided = 0, provided = 0, providedIntegrated = 0;
+        for (ProcedureRecord p : Published.PROCEDURES.values()) {
+            if (p.eligibleFullyOnline()) {
+                eligible++;
+                if (p.providedFullyOnline()) {
+                    eligibleProvided++;
+                }
+            }
+            if (p.providedFullyOnline()) {
+                provided++;
+                if (p.integratedNationalPortal()) {
+                    providedIntegrated++;
+                }
+            }
+        }
+
+        Map<String, Pair> result = new LinkedHashMap<>();
+        result.put("procedures-fully-online", new Pair(eligibleProvided, eligible));
+        result.put("fully-online-on-national-portal", new Pair(providedIntegrated, provided));
+        result.put("online-submission", new Pair(online, submitted));
+        result.put("fully-online-dossiers", new Pair(providedFullyOnline, providedSubmitted));
+        result.put("dossier-digitization", new Pair(receivedDigitized, received));
+        result.put("result-digitization", new Pair(resultsDigitized, results));
+        result.put("dossiers-in-system", new Pair(submittedReceived, submitted));
+        result.put("results-synced", new Pair(resultsSynced, results));
+        result.put("online-payments", new Pair(portal, payments));
+        result.put("cashless-payments", new Pair(cashless, payments));
+        result.put("fee-procedures-paid-online", new Pair(feePaidOnline, (long) feeProcedures.size()));
+        result.put("adult-online-users", new Pair(adults.size(), population(unit)));
+        result.put("on-time-results", new Pair(onTime, resultsReceived));
+        result.put("satisfaction", new Pair(satisfied, rated));
+        return result;
+    }
+
+    /** The unit and every unit below it; every unit published for null. */
+    static Set<String> scope(String unit) {
+        Set<String> scope = new HashSet<>();
+        for (UnitRecord u : Published.UNITS.values()) {
+            for (String c = u.code(); c != null; c = Published.UNITS.containsKey(c) ? Published.UNITS.get(c).parentCode() : null) {
+                if (unit == null || c.equals(unit)) {
+                    scope.add(u.code());
+                    break;
+                }
+            }
+        }
+        return scope;
+    }
+
+    private static Long population(String unit) {
+        if (unit != null) {
+            return Published.UNITS.get(unit).adultPopulation();
+        }
+        Long sum = null;
+        for (UnitRecord u : Published.UNITS.values()) {
+            if (u.parentCode() == null && u.adultPopulation() != null) {
+                sum = (sum == null ? 0 : sum) + u.adultPopulation();
+            }
+        }
+        return sum;
+    }
+
+    private static DossierEvent firstNonNull(DossierEvent[] events, DossierEvent rating) {
+        for (DossierEvent e : events) {
+            if (e != null) {
+                return e;
+            }
+        }
+        return rating;
+    }
+
+    private static boolean in(DossierEvent e, LocalDate from, LocalDate to) {
+        return e != null && inPeriod(e.occurredAt(), from, to);
+    }
+
+    private static boolean inPeriod(OffsetDateTime t, LocalDate from, LocalDate to) {
+        LocalDate day = t.atZoneSameInstant(VN).toLocalDate();
+        return !day.isBefore(from) && !day.isAfter(to);
+    }
+}
