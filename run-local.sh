@@ -188,7 +188,7 @@ cat <<INFO
   PostgreSQL          ${DB_BASE#jdbc:postgresql://}
 
   Try:
-    . .local/tokens.env && curl -H "Authorization: Bearer \$READER_TOKEN" http://localhost:8081/api/v1/units
+    . .local/tokens.env && curl -H "Authorization: Bearer \$READER_TOKEN" http://localhost:8083/api/v1/indicators
 
 INFO
 
