@@ -4,12 +4,14 @@
 #
 #   ./run-local.sh                 start (keeps data under .local/ across restarts)
 #   ./run-local.sh --fresh         start from empty data
+#   ./run-local.sh --demo          also load a demo data set (Hai Phong's units, a procedure catalogue, this year's dossiers)
 #   ./run-local.sh --database-url jdbc:postgresql://host:5432/postgres --database-user U --database-password P
 #                                  use an existing PostgreSQL server instead of the embedded one
 set -uo pipefail
 
 ROOT="$(cd "$(dirname "$0")" && pwd)"
-LOCAL="$ROOT/.local"
+# Where data, keys, tokens and logs live; tests point it elsewhere so as not to touch a developer's own.
+LOCAL="${DVC_LOCAL_DIR:-$ROOT/.local}"
 LOGS="$LOCAL/logs"
 KAFKA_PORT="${DVC_KAFKA_PORT:-9092}"
 PG_PORT="${DVC_POSTGRES_PORT:-15432}"
@@ -20,6 +22,7 @@ DATABASE_URL="${DVC_DATABASE_URL:-}"
 DATABASE_USER="${DVC_DATABASE_USER:-postgres}"
 DATABASE_PASSWORD="${DVC_DATABASE_PASSWORD:-postgres}"
 FRESH=false
+DEMO=false
 
 say() { printf '%s\n' "$*"; }
 fail() { printf 'run-local: %s\n' "$*" >&2; exit 1; }
@@ -27,10 +30,11 @@ fail() { printf 'run-local: %s\n' "$*" >&2; exit 1; }
 while [ $# -gt 0 ]; do
     case "$1" in
         --fresh) FRESH=true ;;
+        --demo) DEMO=true ;;
         --database-url) DATABASE_URL="${2:?--database-url needs a JDBC URL}"; shift ;;
         --database-user) DATABASE_USER="${2:?}"; shift ;;
         --database-password) DATABASE_PASSWORD="${2:?}"; shift ;;
-        -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) fail "unknown option '$1' (try --help)." ;;
     esac
     shift
@@ -177,9 +181,18 @@ for i in "${!SERVICES[@]}"; do
     $ok || fail "$s was not ready within 60 s; see $LOGS/$s.log"
 done
 
+if $DEMO; then
+    say "• Loading the demo data (Hai Phong's units, a procedure catalogue, this year's dossiers and payments)"
+    java -cp "$INFRA_CP" vn.edu.haiphong.dvc.infra.DemoLoaderMain --tokens "$LOCAL/tokens.env" \
+        --dossier-url "http://localhost:${PORTS[dossier-service]}" --payment-url "http://localhost:${PORTS[payment-service]}" \
+        --indicator-url "http://localhost:${PORTS[indicator-service]}" >"$LOGS/demo.log" 2>&1 \
+        || fail "the demo data could not be loaded: $(tail -n 1 "$LOGS/demo.log")"
+    say "  $(tail -n 1 "$LOGS/demo.log")"
+fi
+
 cat <<INFO
 
-  The system is running. Logs: .local/logs/   Tokens: .local/tokens.env   Stop: Ctrl-C
+  The system is running. Logs: $LOGS/   Tokens: $LOCAL/tokens.env   Stop: Ctrl-C
 
   dossier-service     http://localhost:8081   Swagger UI: http://localhost:8081/q/swagger-ui
   payment-service     http://localhost:8082   Swagger UI: http://localhost:8082/q/swagger-ui
@@ -188,7 +201,7 @@ cat <<INFO
   PostgreSQL          ${DB_BASE#jdbc:postgresql://}
 
   Try:
-    . .local/tokens.env && curl -H "Authorization: Bearer \$READER_TOKEN" http://localhost:8083/api/v1/indicators
+    . $LOCAL/tokens.env && curl -H "Authorization: Bearer \$READER_TOKEN" http://localhost:8083/api/v1/indicators
 
 INFO
 
