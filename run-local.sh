@@ -136,6 +136,9 @@ if [ -z "$DATABASE_URL" ]; then
     DATABASE_PASSWORD=postgres
 else
     say "• Using the PostgreSQL server at $DATABASE_URL"
+    java -cp "$INFRA_CP" vn.edu.haiphong.dvc.infra.CreateDatabasesMain --url "$DATABASE_URL" --user "$DATABASE_USER" \
+        --password "$DATABASE_PASSWORD" --databases dossier,payment,indicator >"$LOGS/databases.log" 2>&1 \
+        || fail "$(tail -n 1 "$LOGS/databases.log") Check --database-url, --database-user and --database-password."
     DB_BASE="${DATABASE_URL%/*}"
 fi
 
