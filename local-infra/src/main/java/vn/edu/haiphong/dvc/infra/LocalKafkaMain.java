@@ -26,7 +26,9 @@ public final class LocalKafkaMain {
 
         KafkaBroker broker;
         try {
-            broker = KafkaBroker.start(port, dataDir);
+            // As in production: topics are created by the services that own them (partitions, compaction), never
+            // by a consumer that subscribes first.
+            broker = KafkaBroker.start(port, dataDir, java.util.Map.of("auto.create.topics.enable", "false"));
         } catch (RuntimeException e) {
             if (Cli.causedByBind(e)) {
                 Cli.exitPortInUse(port, "the Kafka broker");

@@ -1,0 +1,619 @@
+package vn.edu.haiphong.dvc.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * The production descriptors — {@code docker-compose.yml}, the Kubernetes manifests under {@code deploy/} and
+ * each service's {@code src/main/docker/Dockerfile.jvm} — parse, are complete, and configure each service only
+ * through configuration properties it really has. Nothing is run: no container engine is needed.
+ */
+class DeploymentDescriptorsTest {
+
+    private static final Path ROOT = repositoryRoot();
+
+    private static final List<String> SERVICES = List.of("dossier-service", "payment-service", "indicator-service");
+    private static final List<String> APP_DEPENDENCIES = List.of("kafka", "postgres");
+
+    /**
+     * Properties that Quarkus or MicroProfile read although no service's application.properties names them.
+     * Keep this list short: a key belongs here only if it is a standard key of the platform.
+     */
+    private static final Set<String> STANDARD_PROPERTIES = Set.of(
+            "quarkus.http.host", // the address to listen on (the images set it with -D; a descriptor may too)
+            "quarkus.profile", // the active configuration profile
+            "quarkus.log.level", // the root log level
+            "mp.jwt.verify.publickey"); // the issuer's key inline, instead of mp.jwt.verify.publickey.location
+
+    /** What every service must be given in each descriptor, beyond which it has sensible defaults. */
+    private static final List<String> REQUIRED_EVERYWHERE = List.of("QUARKUS_DATASOURCE_JDBC_URL",
+            "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS",
+            "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "MP_JWT_VERIFY_ISSUER");
+    private static final Map<String, List<String>> REQUIRED_PER_SERVICE = Map.of(
+            "dossier-service", List.of("DVC_DOSSIER_APPLICANT_HASH_KEY"),
+            "payment-service", List.of("DVC_PAYMENT_DOSSIER_SERVICE_TOKEN", "QUARKUS_REST_CLIENT_DOSSIER_SERVICE_URL"),
+            "indicator-service", List.of());
+    /** Secrets that docker-compose must take from a required variable ({@code ${NAME:?...}}), never a default. */
+    private static final Map<String, String> COMPOSE_REQUIRED_SECRETS = Map.of(
+            "dossier-service", "DVC_DOSSIER_APPLICANT_HASH_KEY",
+            "payment-service", "DVC_PAYMENT_DOSSIER_SERVICE_TOKEN");
+
+    private static final Pattern PROFILE_PREFIX = Pattern.compile("^%[^.]+\\.");
+    private static final Pattern CONFIG_MAPPING = Pattern.compile("@ConfigMapping\\s*\\(\\s*prefix\\s*=\\s*\"([^\"]+)\"");
+    private static final Pattern MAPPING_METHOD = Pattern.compile(
+            "((?:@[\\w.]+(?:\\([^)]*\\))?\\s*)*)[\\w.<>\\[\\]?, ]+?\\s+(\\w+)\\s*\\(\\s*\\)\\s*;");
+    private static final Pattern WITH_NAME = Pattern.compile("@WithName\\s*\\(\\s*\"([^\"]+)\"\\s*\\)");
+    private static final Pattern POM_DEPENDENCY = Pattern.compile("<dependency>(.*?)</dependency>", Pattern.DOTALL);
+
+    // ---- the environment-variable normaliser ----
+
+    /**
+     * The environment variable SmallRye Config reads for a property: every character that is not a letter or a
+     * digit becomes {@code _}, and the result is upper-cased.
+     */
+    static String toEnvName(String property) {
+        return property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
+    }
+
+    @Test
+    void theNormaliserMapsPropertiesAsSmallRyeConfigDoes() {
+        assertThat(toEnvName("dvc.dossier.applicant-hash-key")).isEqualTo("DVC_DOSSIER_APPLICANT_HASH_KEY");
+        assertThat(toEnvName("quarkus.rest-client.dossier-service.url")).isEqualTo("QUARKUS_REST_CLIENT_DOSSIER_SERVICE_URL");
+        assertThat(toEnvName("quarkus.log.category.\"org.apache.kafka\".level"))
+                .isEqualTo("QUARKUS_LOG_CATEGORY__ORG_APACHE_KAFKA__LEVEL");
+
+        assertThat(environmentNames("dossier-service"))
+                .contains("DVC_DOSSIER_APPLICANT_HASH_KEY", "QUARKUS_DATASOURCE_USERNAME", "MP_JWT_VERIFY_PUBLICKEY_LOCATION")
+                .doesNotContain("DVC_DOSSIER_APPLICANT_HASHKEY", "DVC_APPLICANT_HASH_KEY", "DVC_PAYMENT_DOSSIER_SERVICE_TOKEN");
+        // dvc.outbox.* comes from ingest-common's @ConfigMapping, which payment-service's properties file does not list.
+        assertThat(environmentNames("payment-service")).contains("DVC_OUTBOX_REPLICATION_FACTOR", "DVC_PAYMENT_EVENT_PARTITIONS");
+        assertThat(environmentNames("indicator-service")).doesNotContain("DVC_OUTBOX_REPLICATION_FACTOR");
+
+        assertThat(unknownVariables("dossier-service", List.of("KAFKA_BOOTSTRAP_SERVERS", "DVC_DOSSIER_APPLICANT_HASHKEY")))
+                .containsExactly("DVC_DOSSIER_APPLICANT_HASHKEY");
+    }
+
+    // ---- docker-compose.yml ----
+
+    @Test
+    void dockerComposeHasTheInfrastructureAndTheServicesWithHealthChecks() {
+        Map<String, Object> services = map(composeFile().get("services"), "docker-compose.yml services");
+        assertThat(services).containsKeys("kafka", "postgres", "dossier-service", "payment-service", "indicator-service");
+        assertThat(string(map(services.get("kafka"), "kafka").get("image"))).startsWith("apache/kafka:");
+        assertThat(string(map(services.get("postgres"), "postgres").get("image"))).startsWith("postgres:");
+
+        List<String> problems = new ArrayList<>();
+        services.forEach((name, definition) -> {
+            Map<String, Object> service = map(definition, name);
+            Object healthcheck = service.get("healthcheck");
+            if (healthcheck != null) {
+                if (map(healthcheck, name + " healthcheck").get("test") == null) {
+                    problems.add(name + ": healthcheck without a test");
+                }
+            } else if (!"no".equals(String.valueOf(service.get("restart"))) || !awaitedToComplete(services, name)) {
+                // Only a one-shot job that the services wait for to finish may do without a health check.
+                problems.add(name + ": no healthcheck");
+            }
+        });
+        for (String name : SERVICES) {
+            Map<String, Object> service = map(services.get(name), name);
+            Map<String, Object> dependsOn = map(service.get("depends_on"), name + " depends_on");
+            for (String dependency : APP_DEPENDENCIES) {
+                Object condition = dependsOn.get(dependency) == null ? null
+                        : map(dependsOn.get(dependency), name + " depends_on " + dependency).get("condition");
+                if (!"service_healthy".equals(condition)) {
+                    problems.add(name + ": does not wait for " + dependency + " to be healthy (condition " + condition + ")");
+                }
+            }
+            String test = String.valueOf(map(service.get("healthcheck"), name).get("test"));
+            if (!test.contains("/q/health/ready")) {
+                problems.add(name + ": healthcheck does not ask /q/health/ready: " + test);
+            }
+            String port = String.valueOf(httpPort(name));
+            List<?> ports = list(service.get("ports"), name + " ports");
+            if (ports.stream().map(String::valueOf).noneMatch(p -> p.equals(port + ":" + port))) {
+                problems.add(name + ": port " + port + " not published as " + port + ":" + port + " (" + ports + ")");
+            }
+        }
+        assertThat(problems).as("docker-compose.yml").isEmpty();
+    }
+
+    @Test
+    void dockerComposeBuildsEachServiceFromItsDockerfile() {
+        Map<String, Object> services = map(composeFile().get("services"), "services");
+        for (String name : SERVICES) {
+            Map<String, Object> build = map(map(services.get(name), name).get("build"), name + " build");
+            Path context = ROOT.resolve(string(build.get("context"))).normalize();
+            Path dockerfile = context.resolve(string(build.get("dockerfile"))).normalize();
+            assertThat(context).as(name + " build context").isEqualTo(ROOT.resolve(name));
+            assertThat(dockerfile).as(name + " build dockerfile").isRegularFile()
+                    .isEqualTo(ROOT.resolve(name).resolve("src/main/docker/Dockerfile.jvm"));
+        }
+    }
+
+    @Test
+    void dockerComposeConfiguresTheServicesOnlyThroughTheirConfigurationProperties() {
+        Map<String, Object> services = map(composeFile().get("services"), "services");
+        List<String> problems = new ArrayList<>();
+        for (String name : SERVICES) {
+            Map<String, String> environment = environment(map(services.get(name), name).get("environment"), name);
+            unknownVariables(name, environment.keySet())
+                    .forEach(v -> problems.add(name + ": " + v + " is no configuration property of the service"));
+            required(name).stream().filter(v -> !environment.containsKey(v))
+                    .forEach(v -> problems.add(name + ": " + v + " is not set"));
+            String secret = COMPOSE_REQUIRED_SECRETS.get(name);
+            if (secret != null && !Objects.requireNonNullElse(environment.get(secret), "").matches("\\$\\{\\w+:\\?.*}")) {
+                problems.add(name + ": " + secret + " must come from a required variable ${NAME:?...}, is "
+                        + environment.get(secret));
+            }
+        }
+        assertThat(problems).as("docker-compose.yml environment").isEmpty();
+    }
+
+    // ---- deploy/ ----
+
+    @Test
+    void everyYamlFileUnderDeployParses() {
+        Map<Path, List<Object>> files = deployDocuments();
+        assertThat(files).as("YAML files under deploy/").isNotEmpty();
+        assertThat(files.keySet()).contains(ROOT.resolve("deploy/base/kustomization.yaml"));
+        assertThat(files.values()).allSatisfy(documents -> assertThat(documents).isNotEmpty());
+    }
+
+    @Test
+    void everyKustomizationNamesExistingFilesAndTheBaseListsAllItsManifests() {
+        List<String> problems = new ArrayList<>();
+        Set<Path> kustomizations = deployDocuments().keySet().stream()
+                .filter(p -> p.getFileName().toString().equals("kustomization.yaml")).collect(Collectors.toSet());
+        assertThat(kustomizations).contains(ROOT.resolve("deploy/base/kustomization.yaml"),
+                ROOT.resolve("deploy/overlays/haiphong/kustomization.yaml"));
+        for (Path kustomization : kustomizations) {
+            Map<String, Object> k = map(deployDocuments().get(kustomization).get(0), kustomization.toString());
+            Path dir = kustomization.getParent();
+            for (Object entry : list(k.getOrDefault("resources", List.of()), "resources")) {
+                Path resource = dir.resolve(string(entry)).normalize();
+                if (!Files.isRegularFile(resource) && !Files.isRegularFile(resource.resolve("kustomization.yaml"))) {
+                    problems.add(ROOT.relativize(kustomization) + ": resource " + entry + " does not exist");
+                }
+            }
+            for (Object patch : list(k.getOrDefault("patches", List.of()), "patches")) {
+                Object path = map(patch, "patch").get("path");
+                if (path != null && !Files.isRegularFile(dir.resolve(string(path)))) {
+                    problems.add(ROOT.relativize(kustomization) + ": patch " + path + " does not exist");
+                }
+            }
+        }
+        assertThat(problems).as("kustomizations").isEmpty();
+
+        // The checks below read deploy/base's files: each of them must really be deployed.
+        Path base = ROOT.resolve("deploy/base");
+        Set<Path> listed = list(map(deployDocuments().get(base.resolve("kustomization.yaml")).get(0), "base").get("resources"),
+                "base resources").stream().map(r -> base.resolve(string(r)).normalize()).collect(Collectors.toSet());
+        Set<Path> manifests = deployDocuments().keySet().stream()
+                .filter(p -> p.startsWith(base) && !p.getFileName().toString().equals("kustomization.yaml"))
+                .collect(Collectors.toSet());
+        assertThat(listed).as("deploy/base/kustomization.yaml resources").containsAll(manifests);
+    }
+
+    @Test
+    void theOverlaySetsImagesTheBaseUses() {
+        Set<String> baseImages = baseResources().stream().filter(r -> "Deployment".equals(r.get("kind")))
+                .flatMap(d -> containers(d).stream()).map(c -> string(c.get("image"))).collect(Collectors.toSet());
+        Map<String, Object> overlay = map(deployDocuments().get(ROOT.resolve("deploy/overlays/haiphong/kustomization.yaml")).get(0),
+                "overlay");
+        List<String> names = list(overlay.get("images"), "overlay images").stream().map(i -> string(map(i, "image").get("name")))
+                .toList();
+        assertThat(names).as("overlay images: names of images in deploy/base").containsExactlyInAnyOrderElementsOf(baseImages);
+    }
+
+    @Test
+    void eachServiceHasOneDeploymentServiceConfigMapAndSecretWiredTogether() {
+        List<Map<String, Object>> resources = baseResources();
+        for (String service : SERVICES) {
+            Map<String, List<Map<String, Object>>> byKind = resources.stream()
+                    .filter(r -> service.equals(labels(r).get("app.kubernetes.io/name")))
+                    .collect(Collectors.groupingBy(r -> string(r.get("kind"))));
+            for (String kind : List.of("Deployment", "Service", "ConfigMap", "Secret")) {
+                assertThat(byKind.getOrDefault(kind, List.of())).as(service + ": " + kind + "s in deploy/base").hasSize(1);
+            }
+            Map<String, Object> deployment = byKind.get("Deployment").get(0);
+            Map<String, Object> container = containers(deployment).get(0);
+            Set<String> envFrom = list(container.get("envFrom"), service + " envFrom").stream().map(e -> map(e, "envFrom"))
+                    .map(e -> e.containsKey("configMapRef") ? "ConfigMap/" + string(map(e.get("configMapRef"), "ref").get("name"))
+                            : "Secret/" + string(map(e.get("secretRef"), "ref").get("name")))
+                    .collect(Collectors.toSet());
+            assertThat(envFrom).as(service + " envFrom").containsExactlyInAnyOrder(
+                    "ConfigMap/" + name(byKind.get("ConfigMap").get(0)), "Secret/" + name(byKind.get("Secret").get(0)));
+            assertThat(list(container.get("ports"), "ports")).as(service + " container ports")
+                    .anySatisfy(p -> assertThat(map(p, "port").get("containerPort")).isEqualTo(httpPort(service)));
+            Map<String, Object> serviceSpec = map(byKind.get("Service").get(0).get("spec"), service + " Service");
+            assertThat(map(serviceSpec.get("selector"), "selector")).containsEntry("app.kubernetes.io/name", service);
+            assertThat(list(serviceSpec.get("ports"), "ports"))
+                    .anySatisfy(p -> assertThat(map(p, "port").get("port")).isEqualTo(httpPort(service)));
+        }
+    }
+
+    @Test
+    void everyContainerHasHealthProbesAndResourceRequests() {
+        List<Map<String, Object>> deployments = baseResources().stream().filter(r -> "Deployment".equals(r.get("kind"))).toList();
+        assertThat(deployments).hasSize(SERVICES.size());
+        List<String> problems = new ArrayList<>();
+        for (Map<String, Object> deployment : deployments) {
+            for (Map<String, Object> container : containers(deployment)) {
+                String where = name(deployment) + "/" + container.get("name");
+                for (String probe : List.of("readinessProbe", "livenessProbe", "startupProbe")) {
+                    Object path = container.get(probe) == null ? null
+                            : map(map(container.get(probe), probe).get("httpGet"), probe + " httpGet").get("path");
+                    boolean optional = probe.equals("startupProbe") && container.get(probe) == null;
+                    if (!optional && (path == null || !string(path).startsWith("/q/health/"))) {
+                        problems.add(where + ": " + probe + " does not ask /q/health/...: " + path);
+                    }
+                }
+                Map<String, Object> resources = map(container.get("resources"), where + " resources");
+                Map<String, Object> requests = map(resources.getOrDefault("requests", Map.of()), "requests");
+                Map<String, Object> limits = map(resources.getOrDefault("limits", Map.of()), "limits");
+                if (!requests.containsKey("cpu") || !requests.containsKey("memory")) {
+                    problems.add(where + ": resource requests for cpu and memory missing: " + requests);
+                }
+                if (!limits.containsKey("memory")) {
+                    problems.add(where + ": no memory limit (the JVM sizes its heap from it)");
+                }
+            }
+        }
+        assertThat(problems).as("deploy/base Deployments").isEmpty();
+    }
+
+    @Test
+    void replicasSuitEachService() {
+        Map<String, Integer> replicas = baseResources().stream().filter(r -> "Deployment".equals(r.get("kind")))
+                .collect(Collectors.toMap(DeploymentDescriptorsTest::name,
+                        d -> (Integer) map(d.get("spec"), "spec").getOrDefault("replicas", 1)));
+        assertThat(replicas.get("indicator-service")).as("indicator-service replicas").isGreaterThan(1);
+        assertThat(replicas.get("dossier-service")).as("dossier-service replicas").isGreaterThanOrEqualTo(1);
+        assertThat(replicas.get("payment-service")).as("payment-service replicas").isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void kafkaIsAStrimziClusterTheIngestServicesCanWriteTo() {
+        List<Map<String, Object>> kafkas = baseResources().stream().filter(r -> "Kafka".equals(r.get("kind"))).toList();
+        assertThat(kafkas).as("Kafka resources in deploy/base").hasSize(1);
+        Map<String, Object> kafka = kafkas.get(0);
+        assertThat(string(kafka.get("apiVersion"))).startsWith("kafka.strimzi.io/");
+        Map<String, Object> config = map(map(map(kafka.get("spec"), "spec").get("kafka"), "spec.kafka").get("config"), "config");
+        int minInsync = Integer.parseInt(String.valueOf(config.get("min.insync.replicas")));
+
+        // The outbox relay sends with acks=all to topics it creates with DVC_OUTBOX_REPLICATION_FACTOR replicas
+        // (default 1): fewer replicas than min.insync.replicas would make every send fail.
+        for (String service : List.of("dossier-service", "payment-service")) {
+            Map<String, Object> configMap = baseResources().stream()
+                    .filter(r -> "ConfigMap".equals(r.get("kind")) && service.equals(labels(r).get("app.kubernetes.io/name")))
+                    .findFirst().orElseThrow();
+            Object factor = map(configMap.get("data"), "data").get("DVC_OUTBOX_REPLICATION_FACTOR");
+            assertThat(factor).as(service + " DVC_OUTBOX_REPLICATION_FACTOR").isNotNull();
+            assertThat(Integer.parseInt(string(factor))).as(service + " DVC_OUTBOX_REPLICATION_FACTOR")
+                    .isGreaterThanOrEqualTo(minInsync);
+        }
+    }
+
+    @Test
+    void configMapsAndSecretsSetOnlyConfigurationPropertiesOfTheirService() {
+        List<String> problems = new ArrayList<>();
+        Map<String, Set<String>> baseKeys = new TreeMap<>();
+        deployDocuments().forEach((file, documents) -> documents.stream()
+                .filter(d -> d instanceof Map<?, ?> m && ("ConfigMap".equals(m.get("kind")) || "Secret".equals(m.get("kind"))))
+                .map(d -> map(d, file.toString())).forEach(resource -> {
+                    String where = ROOT.relativize(file) + " " + resource.get("kind") + "/" + name(resource);
+                    String service = SERVICES.stream().filter(s -> name(resource).startsWith(s + "-")).findFirst().orElse(null);
+                    if (service == null) {
+                        problems.add(where + ": belongs to no service (its name must start with the service's)");
+                        return;
+                    }
+                    Set<String> keys = new TreeSet<>();
+                    for (String field : List.of("data", "stringData")) {
+                        keys.addAll(map(resource.getOrDefault(field, Map.of()), field).keySet());
+                    }
+                    unknownVariables(service, keys).forEach(k -> problems.add(where + ": " + k + " is no configuration property of " + service));
+                    if (file.startsWith(ROOT.resolve("deploy/base"))) {
+                        baseKeys.computeIfAbsent(service, s -> new TreeSet<>()).addAll(keys);
+                    }
+                }));
+        for (String service : SERVICES) {
+            Set<String> keys = baseKeys.getOrDefault(service, Set.of());
+            required(service).stream().filter(k -> !keys.contains(k))
+                    .forEach(k -> problems.add("deploy/base " + service + ": " + k + " is set by no ConfigMap or Secret"));
+        }
+        // The overlay's secret files are filled in from these examples: their keys too.
+        try (Stream<Path> files = Files.walk(ROOT.resolve("deploy/overlays"))) {
+            for (Path example : files.filter(p -> p.getFileName().toString().endsWith(".env.example")).toList()) {
+                String service = example.getFileName().toString().replace(".env.example", "");
+                assertThat(SERVICES).as(example + " names a service").contains(service);
+                List<String> keys = Files.readAllLines(example).stream().map(String::strip)
+                        .filter(l -> !l.isEmpty() && !l.startsWith("#")).map(l -> l.substring(0, l.indexOf('='))).toList();
+                unknownVariables(service, keys)
+                        .forEach(k -> problems.add(ROOT.relativize(example) + ": " + k + " is no configuration property of " + service));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertThat(problems).as("ConfigMaps and Secrets under deploy/").isEmpty();
+    }
+
+    // ---- Dockerfiles ----
+
+    @Test
+    void eachServiceHasAJvmDockerfileThatRunsTheFastJar() throws IOException {
+        for (String service : SERVICES) {
+            Path dockerfile = ROOT.resolve(service).resolve("src/main/docker/Dockerfile.jvm");
+            assertThat(dockerfile).as(service + " Dockerfile.jvm").isRegularFile();
+            String text = Files.readString(dockerfile);
+            assertThat(text).as(ROOT.relativize(dockerfile).toString())
+                    .containsPattern("(?m)^FROM registry\\.access\\.redhat\\.com/ubi9/openjdk-17-runtime(:\\S+)?$")
+                    .contains("quarkus-run.jar")
+                    .contains("COPY --chown=185 target/quarkus-app/lib/ /deployments/lib/")
+                    .contains("COPY --chown=185 target/quarkus-app/*.jar /deployments/")
+                    .contains("COPY --chown=185 target/quarkus-app/app/ /deployments/app/")
+                    .contains("COPY --chown=185 target/quarkus-app/quarkus/ /deployments/quarkus/")
+                    .containsPattern("(?m)^USER 185$")
+                    .containsPattern("(?m)^EXPOSE " + httpPort(service) + "$")
+                    .contains("-Dquarkus.http.host=0.0.0.0");
+        }
+    }
+
+    // ---- configuration properties of a service ----
+
+    /** Environment variables outside the service's configuration properties, in their given order. */
+    static List<String> unknownVariables(String service, java.util.Collection<String> variables) {
+        Set<String> known = environmentNames(service);
+        return variables.stream().filter(v -> !known.contains(v)).toList();
+    }
+
+    static Set<String> environmentNames(String service) {
+        return configurationProperties(service).stream().map(DeploymentDescriptorsTest::toEnvName)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /**
+     * The properties a service reads: the keys of its application.properties (without a {@code %profile.}
+     * prefix), the properties of the {@code @ConfigMapping} interfaces of its module and of the modules of this
+     * repository it depends on, and the few standard keys above.
+     */
+    static Set<String> configurationProperties(String service) {
+        Set<String> names = new TreeSet<>(STANDARD_PROPERTIES);
+        applicationProperties(service).stringPropertyNames()
+                .forEach(key -> names.add(PROFILE_PREFIX.matcher(key).replaceFirst("")));
+        for (String module : modulesOf(service)) {
+            names.addAll(configMappingProperties(ROOT.resolve(module).resolve("src/main/java")));
+        }
+        return names;
+    }
+
+    /** The module and, transitively, the modules of this repository it needs at run time. */
+    static Set<String> modulesOf(String module) {
+        Set<String> modules = new LinkedHashSet<>();
+        List<String> pending = new ArrayList<>(List.of(module));
+        while (!pending.isEmpty()) {
+            String next = pending.remove(0);
+            if (!modules.add(next)) {
+                continue;
+            }
+            Matcher dependency = POM_DEPENDENCY.matcher(read(ROOT.resolve(next).resolve("pom.xml")));
+            while (dependency.find()) {
+                String d = dependency.group(1);
+                String artifact = tag(d, "artifactId");
+                String group = tag(d, "groupId");
+                boolean ours = "${project.groupId}".equals(group) || "vn.edu.haiphong.dvc".equals(group);
+                if (ours && !"test".equals(tag(d, "scope")) && Files.isRegularFile(ROOT.resolve(artifact).resolve("pom.xml"))) {
+                    pending.add(artifact);
+                }
+            }
+        }
+        return modules;
+    }
+
+    /** {@code prefix.kebab-case-method} for each method of each {@code @ConfigMapping} interface under a source tree. */
+    static Set<String> configMappingProperties(Path sources) {
+        Set<String> names = new TreeSet<>();
+        if (!Files.isDirectory(sources)) {
+            return names;
+        }
+        try (Stream<Path> files = Files.walk(sources)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String code = read(file).replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\\n]*", "");
+                Matcher mapping = CONFIG_MAPPING.matcher(code);
+                if (!mapping.find()) {
+                    continue;
+                }
+                String prefix = mapping.group(1);
+                String body = code.substring(code.indexOf('{', mapping.end()) + 1);
+                Matcher method = MAPPING_METHOD.matcher(body);
+                while (method.find()) {
+                    Matcher withName = WITH_NAME.matcher(method.group(1));
+                    String name = withName.find() ? withName.group(1)
+                            : method.group(2).replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+                    names.add(prefix + "." + name);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return names;
+    }
+
+    static Properties applicationProperties(String service) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(ROOT.resolve(service).resolve("src/main/resources/application.properties"),
+                StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
+    }
+
+    static int httpPort(String service) {
+        return Integer.parseInt(applicationProperties(service).getProperty("quarkus.http.port").strip());
+    }
+
+    static List<String> required(String service) {
+        List<String> required = new ArrayList<>(REQUIRED_EVERYWHERE);
+        required.addAll(REQUIRED_PER_SERVICE.get(service));
+        return required;
+    }
+
+    // ---- files ----
+
+    private static Path repositoryRoot() {
+        Path root = Path.of("").toAbsolutePath().getParent();
+        assertThat(root.resolve("pom.xml")).as("the repository root's pom.xml").isRegularFile();
+        assertThat(root.resolve("run-local.sh")).as("the repository root's run-local.sh").isRegularFile();
+        return root;
+    }
+
+    private static Map<String, Object> composeFile() {
+        List<Object> documents = parseYaml(ROOT.resolve("docker-compose.yml"));
+        assertThat(documents).as("docker-compose.yml documents").hasSize(1);
+        return map(documents.get(0), "docker-compose.yml");
+    }
+
+    private static Map<Path, List<Object>> deployDocuments;
+
+    /** Every YAML file under deploy/, each with its documents (a multi-document file has several). */
+    private static synchronized Map<Path, List<Object>> deployDocuments() {
+        if (deployDocuments == null) {
+            Map<Path, List<Object>> files = new TreeMap<>();
+            try (Stream<Path> paths = Files.walk(ROOT.resolve("deploy"))) {
+                paths.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                        .forEach(p -> files.put(p, parseYaml(p)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            deployDocuments = files;
+        }
+        return deployDocuments;
+    }
+
+    /** The Kubernetes resources of deploy/base, kustomization.yaml aside. */
+    private static List<Map<String, Object>> baseResources() {
+        Path base = ROOT.resolve("deploy/base");
+        return deployDocuments().entrySet().stream()
+                .filter(e -> e.getKey().startsWith(base) && !e.getKey().getFileName().toString().equals("kustomization.yaml"))
+                .flatMap(e -> e.getValue().stream().map(d -> map(d, e.getKey().toString())))
+                .toList();
+    }
+
+    /** Parses all documents of a YAML file (empty ones dropped); a syntax error or a duplicate key fails the test. */
+    static List<Object> parseYaml(Path file) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        Yaml yaml = new Yaml(new SafeConstructor(options));
+        List<Object> documents = new ArrayList<>();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (Object document : yaml.loadAll(reader)) {
+                if (document != null) {
+                    documents.add(document);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            fail(ROOT.relativize(file) + " is not valid YAML: " + e.getMessage(), e);
+        }
+        return documents;
+    }
+
+    // ---- small helpers over parsed YAML ----
+
+    /** docker-compose's environment, as a mapping or as a list of NAME=value. */
+    private static Map<String, String> environment(Object environment, String where) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        if (environment instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> variables.put(String.valueOf(k), v == null ? null : String.valueOf(v)));
+        } else if (environment instanceof List<?> l) {
+            for (Object entry : l) {
+                String s = String.valueOf(entry);
+                int eq = s.indexOf('=');
+                variables.put(eq < 0 ? s : s.substring(0, eq), eq < 0 ? null : s.substring(eq + 1));
+            }
+        } else {
+            fail(where + ": environment is neither a mapping nor a list: " + environment);
+        }
+        return variables;
+    }
+
+    private static boolean awaitedToComplete(Map<String, Object> services, String job) {
+        return SERVICES.stream().allMatch(s -> {
+            Object dependsOn = map(services.get(s), s).get("depends_on");
+            return dependsOn instanceof Map<?, ?> d && d.get(job) instanceof Map<?, ?> c
+                    && "service_completed_successfully".equals(c.get("condition"));
+        });
+    }
+
+    private static List<Map<String, Object>> containers(Map<String, Object> deployment) {
+        Map<String, Object> podSpec = map(map(map(deployment.get("spec"), "spec").get("template"), "template").get("spec"), "pod spec");
+        return list(podSpec.get("containers"), "containers").stream().map(c -> map(c, "container")).toList();
+    }
+
+    private static String name(Map<String, Object> resource) {
+        return string(map(resource.get("metadata"), "metadata").get("name"));
+    }
+
+    private static Map<String, Object> labels(Map<String, Object> resource) {
+        return map(map(resource.get("metadata"), "metadata").getOrDefault("labels", Map.of()), "labels");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value, String what) {
+        assertThat(value).as(what + " (a mapping)").isInstanceOf(Map.class);
+        return (Map<String, Object>) value;
+    }
+
+    private static List<?> list(Object value, String what) {
+        assertThat(value).as(what + " (a list)").isInstanceOf(List.class);
+        return (List<?>) value;
+    }
+
+    private static String string(Object value) {
+        assertThat(value).as("a value").isNotNull();
+        return String.valueOf(value);
+    }
+
+    private static String tag(String xml, String tag) {
+        Matcher m = Pattern.compile("<" + tag + ">\\s*([^<]*?)\\s*</" + tag + ">").matcher(xml);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
