@@ -146,6 +146,10 @@ class OutboxPublishingTest {
             // Accepted, and waiting in the outbox while the relay keeps failing to reach the broker.
             await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
                     .until(() -> Delivery.unsent(dataSource, ids) == ids.size());
+            // Still in service for routing, with the backlog visible to operators.
+            io.restassured.RestAssured.given().get("/q/health/group/serving").then().statusCode(200)
+                    .body("status", equalTo("UP"))
+                    .body("checks[0].data.outboxBacklog", org.hamcrest.Matchers.greaterThanOrEqualTo(ids.size()));
         } finally {
             Broker.restart();
         }
