@@ -13,8 +13,12 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +32,11 @@ class LocalMainsTest {
                 dir.resolve("kafka").toString());
         try {
             assertThat(readLine(process)).isEqualTo("READY localhost:" + port);
+            // The quick start's broker leaves topic creation to their owners, as production does.
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + port))) {
+                assertThat(admin.describeCluster().nodes().get(30, TimeUnit.SECONDS)).hasSize(1);
+                admin.createTopics(List.of(new NewTopic("main-test", 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            }
             KafkaBrokerTest.produce("localhost:" + port, "main-test", "hello");
         } finally {
             assertThat(terminate(process)).isEqualTo(143);
