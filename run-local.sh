@@ -203,6 +203,11 @@ cat <<INFO
   Kafka               localhost:$KAFKA_PORT
   PostgreSQL          ${DB_BASE#jdbc:postgresql://}
 
+  Tokens (one per role, also in $LOCAL/tokens.env):
+    INGEST_TOKEN=$INGEST_TOKEN
+    READER_TOKEN=$READER_TOKEN
+    ADMIN_TOKEN=$ADMIN_TOKEN
+
   Try:
     . $LOCAL/tokens.env && curl -H "Authorization: Bearer \$READER_TOKEN" http://localhost:8083/api/v1/indicators
 
