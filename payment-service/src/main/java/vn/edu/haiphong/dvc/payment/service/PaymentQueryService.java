@@ -1,7 +1,6 @@
 package vn.edu.haiphong.dvc.payment.service;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
