@@ -1,5 +1,6 @@
 package vn.edu.haiphong.dvc.indicator;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -7,10 +8,12 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import vn.edu.haiphong.dvc.testing.TestTokens;
 
 /**
  * A generated department's events (a few thousand), sent shuffled across the three kinds of topic with
@@ -50,5 +53,29 @@ class IndicatorAccuracyTest {
                 Indicators.assertExact(period[0], period[1], unit);
             }
         }
+
+        // The series too: each month's figures and the running figures, for every indicator.
+        for (String id : Expected.indicators(yearStart, yearEnd, data.root).keySet()) {
+            List<Map<String, Object>> buckets = given().auth().oauth2(TestTokens.reader())
+                    .queryParam("from", "2024-01-01").queryParam("to", "2024-12-31").queryParam("unit", data.root)
+                    .queryParam("granularity", "month").get("/api/v1/indicators/" + id + "/series")
+                    .then().statusCode(200).extract().jsonPath().getList("buckets");
+            assertThat(buckets).hasSize(12);
+            for (Map<String, Object> bucket : buckets) {
+                LocalDate start = LocalDate.parse((String) bucket.get("start"));
+                LocalDate end = LocalDate.parse((String) bucket.get("end"));
+                assertThat(pair(bucket.get("bucket"))).as("%s in %s", id, start)
+                        .isEqualTo(Expected.indicators(start, end, data.root).get(id));
+                assertThat(pair(bucket.get("cumulative"))).as("%s up to %s", id, end)
+                        .isEqualTo(Expected.indicators(yearStart, end, data.root).get(id));
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Expected.Pair pair(Object figures) {
+        Map<String, Object> f = (Map<String, Object>) figures;
+        Object denominator = f.get("denominator");
+        return new Expected.Pair(((Number) f.get("numerator")).longValue(), denominator == null ? null : ((Number) denominator).longValue());
     }
 }

@@ -1,8 +1,11 @@
 package vn.edu.haiphong.dvc.indicator.repository;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -80,6 +83,30 @@ public class IndicatorQueries {
             case ADULT_ONLINE_USERS -> new Count(adultApplicants(scope), adultPopulation(scope.unit()));
             default -> ratio(RATIOS.get(indicator), scope);
         };
+    }
+
+    /**
+     * A ratio indicator's counts per calendar bucket (day, week from Monday, month, quarter) of the scope's
+     * period, in one query; empty when the indicator is not a plain ratio over one fact table.
+     *
+     * @param unit {@code day}, {@code week}, {@code month} or {@code quarter}
+     * @return counts by the bucket's first calendar day; buckets without rows are absent
+     */
+    public Optional<Map<LocalDate, Count>> ratioByBucket(Indicator indicator, Scope scope, String unit) {
+        Ratio r = RATIOS.get(indicator);
+        if (r == null) {
+            return Optional.empty();
+        }
+        String bucket = "cast(date_trunc('" + unit + "', " + r.day() + ") as date)";
+        Map<LocalDate, Count> counts = new HashMap<>();
+        for (Object row : scoped(scope, "select " + bucket + " as b, count(*) filter (where " + r.denominator()
+                + "), count(*) filter (where " + r.numerator() + ") from " + r.table() + r.join() + " where " + r.day()
+                + " between :from and :to" + unitFilter(scope, "a") + " group by b").getResultList()) {
+            Object[] cells = (Object[]) row;
+            LocalDate start = cells[0] instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) cells[0];
+            counts.put(start, new Count(((Number) cells[2]).longValue(), ((Number) cells[1]).longValue()));
+        }
+        return Optional.of(counts);
     }
 
     private Count ratio(Ratio r, Scope scope) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -60,11 +61,26 @@ public class IndicatorService {
     }
 
     public SeriesResponse series(Indicator indicator, Scope scope, Granularity granularity) {
+        // A plain ratio is additive over days: one grouped query gives every bucket, and the running
+        // figures are sums. Distinct counts and the catalogue are read bucket by bucket.
+        Optional<Map<LocalDate, Count>> grouped = queries.ratioByBucket(indicator, scope, granularity.name().toLowerCase());
         List<SeriesResponse.Bucket> buckets = new ArrayList<>();
+        long runningNumerator = 0;
+        long runningDenominator = 0;
         for (LocalDate start = scope.from(); !start.isAfter(scope.to()); ) {
             LocalDate end = min(endOfBucket(start, granularity), scope.to());
-            buckets.add(new SeriesResponse.Bucket(start, end, figures(queries.count(indicator, scope.withDays(start, end))),
-                    figures(queries.count(indicator, scope.withDays(scope.from(), end)))));
+            Count bucket;
+            Count cumulative;
+            if (grouped.isPresent()) {
+                bucket = grouped.get().getOrDefault(startOfBucket(start, granularity), new Count(0, 0L));
+                runningNumerator += bucket.numerator();
+                runningDenominator += bucket.denominator();
+                cumulative = new Count(runningNumerator, runningDenominator);
+            } else {
+                bucket = queries.count(indicator, scope.withDays(start, end));
+                cumulative = queries.count(indicator, scope.withDays(scope.from(), end));
+            }
+            buckets.add(new SeriesResponse.Bucket(start, end, figures(bucket), figures(cumulative)));
             start = end.plusDays(1);
         }
         return new SeriesResponse(indicator.id, label(indicator), scope.from(), scope.to(), scope.unit(),
@@ -151,6 +167,16 @@ public class IndicatorService {
             case WEEK -> day.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
             case MONTH -> day.with(TemporalAdjusters.lastDayOfMonth());
             case QUARTER -> day.with(IsoFields.DAY_OF_QUARTER, 1).plusMonths(3).minusDays(1);
+        };
+    }
+
+    /** The first calendar day of the bucket holding {@code day}, as PostgreSQL's date_trunc names it. */
+    private static LocalDate startOfBucket(LocalDate day, Granularity granularity) {
+        return switch (granularity) {
+            case DAY -> day;
+            case WEEK -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            case MONTH -> day.withDayOfMonth(1);
+            case QUARTER -> day.with(IsoFields.DAY_OF_QUARTER, 1);
         };
     }
 
