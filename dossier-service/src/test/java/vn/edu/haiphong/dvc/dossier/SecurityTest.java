@@ -34,7 +34,7 @@ class SecurityTest {
 
     @TestFactory
     Stream<DynamicTest> everyEndpointGrantsExactlyTheContractsRoles() {
-        return RoleMatrix.of(ENDPOINTS);
+        return RoleMatrix.of(ENDPOINTS, "GET /api/v1/public/dossiers/{dossierCode}");
     }
 
     @Test

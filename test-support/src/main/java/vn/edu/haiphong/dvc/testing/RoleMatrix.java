@@ -45,9 +45,19 @@ public final class RoleMatrix {
     private RoleMatrix() {
     }
 
-    /** The whole table as dynamic tests: one per endpoint and caller. */
-    public static Stream<DynamicTest> of(List<Endpoint> endpoints) {
+    /**
+     * The whole table as dynamic tests: one per endpoint and caller, and first one that compares the table
+     * with the service's OpenAPI document, so that an endpoint added without a line here fails the build
+     * instead of going out unchecked.
+     *
+     * @param checkedElsewhere endpoints of the document left out of the table on purpose, as
+     *        {@code "GET /api/v1/path/{param}"} (a public endpoint, a stream that never ends), each tested
+     *        by its own test
+     */
+    public static Stream<DynamicTest> of(List<Endpoint> endpoints, String... checkedElsewhere) {
         List<DynamicTest> tests = new ArrayList<>();
+        tests.add(DynamicTest.dynamicTest("the table covers every endpoint of the OpenAPI document",
+                () -> assertCoversOpenApi(endpoints, Set.of(checkedElsewhere))));
         for (Endpoint endpoint : endpoints) {
             for (String role : ROLES) {
                 tests.add(DynamicTest.dynamicTest(endpoint + " as " + role, () -> {
@@ -78,6 +88,36 @@ public final class RoleMatrix {
             })));
         }
         return tests.stream();
+    }
+
+    private static void assertCoversOpenApi(List<Endpoint> endpoints, Set<String> checkedElsewhere) {
+        Map<String, Map<String, Object>> paths = given().get("/q/openapi?format=json").then().statusCode(200)
+                .extract().jsonPath().getMap("paths");
+        List<String> documented = new ArrayList<>();
+        for (var path : paths.entrySet()) {
+            for (String method : path.getValue().keySet()) {
+                if (Set.of("get", "put", "post", "delete", "patch").contains(method)) {
+                    documented.add(method.toUpperCase() + " " + path.getKey());
+                }
+            }
+        }
+        List<String> uncovered = documented.stream().filter(d -> !checkedElsewhere.contains(d))
+                .filter(d -> endpoints.stream().noneMatch(e -> matches(d, e))).toList();
+        assertThat(uncovered).as("endpoints of the OpenAPI document with no line in the role table").isEmpty();
+        List<Endpoint> stale = endpoints.stream().filter(e -> documented.stream().noneMatch(d -> matches(d, e))).toList();
+        assertThat(stale).as("lines of the role table that match no documented endpoint").isEmpty();
+    }
+
+    /** Whether "METHOD /a/{b}/c" is the endpoint's method and path (its query string aside). */
+    private static boolean matches(String documented, Endpoint endpoint) {
+        int space = documented.indexOf(' ');
+        String path = endpoint.path().contains("?") ? endpoint.path().substring(0, endpoint.path().indexOf('?')) : endpoint.path();
+        String template = documented.substring(space + 1);
+        StringBuilder regex = new StringBuilder();
+        for (String part : template.split("(?=\\{)|(?<=\\})")) {
+            regex.append(part.startsWith("{") ? "[^/]+" : java.util.regex.Pattern.quote(part));
+        }
+        return documented.substring(0, space).equals(endpoint.method()) && path.matches(regex.toString());
     }
 
     private static int call(RequestSpecification request, Endpoint endpoint) {
