@@ -20,6 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import vn.edu.haiphong.dvc.contract.Topics;
 import vn.edu.haiphong.dvc.indicator.messaging.EventConsumer;
 import vn.edu.haiphong.dvc.testing.Broker;
+import vn.edu.haiphong.dvc.testing.data.DataSet;
 
 /**
  * Scale-out and restarts: a second member of the consumer group (another instance, here a consumer in

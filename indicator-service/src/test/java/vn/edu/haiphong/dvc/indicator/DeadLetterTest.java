@@ -25,6 +25,7 @@ import vn.edu.haiphong.dvc.contract.UnitRecord;
 import vn.edu.haiphong.dvc.contract.UnitType;
 import vn.edu.haiphong.dvc.testing.Broker;
 import vn.edu.haiphong.dvc.testing.TopicReader;
+import vn.edu.haiphong.dvc.testing.data.Expected;
 
 /** A message that can never be processed goes to the dead-letter topic with its reason; the consumer goes on. */
 @QuarkusTest

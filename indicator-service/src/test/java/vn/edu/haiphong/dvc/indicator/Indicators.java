@@ -12,6 +12,7 @@ import java.util.Map;
 
 import io.restassured.path.json.JsonPath;
 import vn.edu.haiphong.dvc.testing.TestTokens;
+import vn.edu.haiphong.dvc.testing.data.Expected;
 
 /** Reads the indicators as a city system would, and compares them with the independent computation. */
 final class Indicators {
@@ -40,12 +41,12 @@ final class Indicators {
     }
 
     static boolean matches(LocalDate from, LocalDate to, String unit) {
-        return served(from, to, unit).equals(Expected.indicators(from, to, unit));
+        return served(from, to, unit).equals(Expected.indicators(Published.LEDGER, from, to, unit));
     }
 
     /** Every count as computed independently, and every value rounded half-up from those counts. */
     static void assertExact(LocalDate from, LocalDate to, String unit) {
-        Map<String, Expected.Pair> expected = Expected.indicators(from, to, unit);
+        Map<String, Expected.Pair> expected = Expected.indicators(Published.LEDGER, from, to, unit);
         JsonPath json = read(from, to, unit);
         List<Map<String, Object>> indicators = json.getList("indicators");
         assertThat(indicators).hasSize(14);

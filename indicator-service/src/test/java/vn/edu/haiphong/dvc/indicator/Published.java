@@ -2,9 +2,7 @@ package vn.edu.haiphong.dvc.indicator;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -23,6 +21,7 @@ import vn.edu.haiphong.dvc.contract.ProcedureRecord;
 import vn.edu.haiphong.dvc.contract.Topics;
 import vn.edu.haiphong.dvc.contract.UnitRecord;
 import vn.edu.haiphong.dvc.testing.Broker;
+import vn.edu.haiphong.dvc.testing.data.Ledger;
 
 /**
  * Everything the tests of this module publish, exactly as the ingest services' relays publish it (JSON,
@@ -31,10 +30,8 @@ import vn.edu.haiphong.dvc.testing.Broker;
  */
 final class Published {
 
-    static final Map<String, UnitRecord> UNITS = new LinkedHashMap<>();
-    static final Map<String, ProcedureRecord> PROCEDURES = new LinkedHashMap<>();
-    static final Map<String, DossierEvent> DOSSIER_EVENTS = new LinkedHashMap<>();
-    static final Map<String, PaymentEvent> PAYMENT_EVENTS = new LinkedHashMap<>();
+    /** Everything published by this module's tests, for the expected indicators. */
+    static final Ledger LEDGER = new Ledger();
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -68,22 +65,10 @@ final class Published {
     static synchronized void send(List<?> messages) {
         List<Message> out = new ArrayList<>();
         for (Object message : messages) {
-            remember(message);
+            LEDGER.remember(message);
             out.add(of(message));
         }
         sendRaw(out);
-    }
-
-    static synchronized void remember(Object message) {
-        if (message instanceof DossierEvent e) {
-            DOSSIER_EVENTS.putIfAbsent(e.eventId(), e);
-        } else if (message instanceof PaymentEvent e) {
-            PAYMENT_EVENTS.putIfAbsent(e.eventId(), e);
-        } else if (message instanceof UnitRecord u) {
-            UNITS.put(u.code(), u);
-        } else if (message instanceof ProcedureRecord p) {
-            PROCEDURES.put(p.code(), p);
-        }
     }
 
     static void sendRaw(List<Message> messages) {

@@ -29,6 +29,7 @@ import vn.edu.haiphong.dvc.contract.ProcedureRecord;
 import vn.edu.haiphong.dvc.contract.UnitRecord;
 import vn.edu.haiphong.dvc.contract.UnitType;
 import vn.edu.haiphong.dvc.testing.TestTokens;
+import vn.edu.haiphong.dvc.testing.data.Expected;
 
 /**
  * The views around the numbers, on a small department whose figures can be read off by eye: one

@@ -1,4 +1,4 @@
-package vn.edu.haiphong.dvc.indicator;
+package vn.edu.haiphong.dvc.testing.data;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -25,20 +25,20 @@ import vn.edu.haiphong.dvc.contract.UnitType;
  * payments and refunds, including the awkward cases: events around midnight on either clock, dossiers
  * known only from later events, several ratings (two at the same instant), refunds.
  */
-final class DataSet {
+public final class DataSet {
 
     static final ZoneOffset VN = ZoneOffset.ofHours(7);
 
-    final String root;
-    final List<String> districts = new ArrayList<>();
-    final List<String> schools = new ArrayList<>();
-    final List<Object> reference = new ArrayList<>();
-    final List<Object> events = new ArrayList<>();
+    public final String root;
+    public final List<String> districts = new ArrayList<>();
+    public final List<String> schools = new ArrayList<>();
+    public final List<Object> reference = new ArrayList<>();
+    public final List<Object> events = new ArrayList<>();
 
     private final Random random;
     private final String prefix;
 
-    DataSet(long seed, String prefix, int dossiers) {
+    public DataSet(long seed, String prefix, int dossiers) {
         this.random = new Random(seed);
         this.prefix = prefix;
         this.root = prefix + "-SGD";
@@ -63,7 +63,7 @@ final class DataSet {
     }
 
     /** Every message, shuffled, with about 5% sent twice. */
-    List<Object> shuffledWithDuplicates() {
+    public List<Object> shuffledWithDuplicates() {
         List<Object> all = new ArrayList<>(reference);
         all.addAll(events);
         int duplicates = all.size() / 20;

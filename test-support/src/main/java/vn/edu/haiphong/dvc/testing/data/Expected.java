@@ -1,4 +1,4 @@
-package vn.edu.haiphong.dvc.indicator;
+package vn.edu.haiphong.dvc.testing.data;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -23,10 +23,10 @@ import vn.edu.haiphong.dvc.contract.UnitRecord;
  * The 14 indicators computed straight from the contract's words over everything published, in plain
  * Java: the independent answer the service's SQL is checked against.
  */
-final class Expected {
+public final class Expected {
 
     /** numerator and denominator (null: unknown) of one indicator. */
-    record Pair(long numerator, Long denominator) {
+    public record Pair(long numerator, Long denominator) {
     }
 
     private static final ZoneOffset VN = ZoneOffset.ofHours(7);
@@ -35,11 +35,17 @@ final class Expected {
     }
 
     /** @param unit null for every unit */
-    static Map<String, Pair> indicators(LocalDate from, LocalDate to, String unit) {
-        Set<String> scope = scope(unit);
+    public static Map<String, Pair> indicators(Ledger ledger, LocalDate from, LocalDate to, String unit) {
+        synchronized (ledger) {
+            return compute(ledger, from, to, unit);
+        }
+    }
+
+    private static Map<String, Pair> compute(Ledger ledger, LocalDate from, LocalDate to, String unit) {
+        Set<String> scope = scope(ledger, unit);
         Map<String, DossierEvent[]> byDossier = new HashMap<>();
         Map<String, DossierEvent> latestRating = new HashMap<>();
-        for (DossierEvent e : Published.DOSSIER_EVENTS.values()) {
+        for (DossierEvent e : ledger.dossierEvents.values()) {
             if (e.type() == DossierEventType.RATED) {
                 DossierEvent before = latestRating.get(e.dossierCode());
                 if (before == null || e.occurredAt().isAfter(before.occurredAt())
@@ -64,7 +70,7 @@ final class Expected {
             if (!scope.contains(any.unitCode())) {
                 continue;
             }
-            ProcedureRecord procedure = Published.PROCEDURES.get(any.procedureCode());
+            ProcedureRecord procedure = ledger.procedures.get(any.procedureCode());
             DossierEvent sub = e[DossierEventType.SUBMITTED.ordinal()];
             DossierEvent rec = e[DossierEventType.RECEIVED.ordinal()];
             DossierEvent res = e[DossierEventType.RESULT_ISSUED.ordinal()];
@@ -120,7 +126,7 @@ final class Expected {
 
         Map<String, PaymentEvent> paid = new HashMap<>();
         Set<String> refunded = new HashSet<>();
-        for (PaymentEvent p : Published.PAYMENT_EVENTS.values()) {
+        for (PaymentEvent p : ledger.paymentEvents.values()) {
             if (p.type() == PaymentEventType.PAID) {
                 paid.put(p.transactionId(), p);
             } else {
@@ -145,7 +151,7 @@ final class Expected {
         long feePaidOnline = feeProcedures.stream().filter(proceduresPaidOnPortal::contains).count();
 
         long eligible = 0, eligibleProvided = 0, provided = 0, providedIntegrated = 0;
-        for (ProcedureRecord p : Published.PROCEDURES.values()) {
+        for (ProcedureRecord p : ledger.procedures.values()) {
             if (p.eligibleFullyOnline()) {
                 eligible++;
                 if (p.providedFullyOnline()) {
@@ -172,17 +178,17 @@ final class Expected {
         result.put("online-payments", new Pair(portal, payments));
         result.put("cashless-payments", new Pair(cashless, payments));
         result.put("fee-procedures-paid-online", new Pair(feePaidOnline, (long) feeProcedures.size()));
-        result.put("adult-online-users", new Pair(adults.size(), population(unit)));
+        result.put("adult-online-users", new Pair(adults.size(), population(ledger, unit)));
         result.put("on-time-results", new Pair(onTime, resultsReceived));
         result.put("satisfaction", new Pair(satisfied, rated));
         return result;
     }
 
     /** The unit and every unit below it; every unit published for null. */
-    static Set<String> scope(String unit) {
+    static Set<String> scope(Ledger ledger, String unit) {
         Set<String> scope = new HashSet<>();
-        for (UnitRecord u : Published.UNITS.values()) {
-            for (String c = u.code(); c != null; c = Published.UNITS.containsKey(c) ? Published.UNITS.get(c).parentCode() : null) {
+        for (UnitRecord u : ledger.units.values()) {
+            for (String c = u.code(); c != null; c = ledger.units.containsKey(c) ? ledger.units.get(c).parentCode() : null) {
                 if (unit == null || c.equals(unit)) {
                     scope.add(u.code());
                     break;
@@ -192,12 +198,12 @@ final class Expected {
         return scope;
     }
 
-    private static Long population(String unit) {
+    private static Long population(Ledger ledger, String unit) {
         if (unit != null) {
-            return Published.UNITS.get(unit).adultPopulation();
+            return ledger.units.get(unit).adultPopulation();
         }
         Long sum = null;
-        for (UnitRecord u : Published.UNITS.values()) {
+        for (UnitRecord u : ledger.units.values()) {
             if (u.parentCode() == null && u.adultPopulation() != null) {
                 sum = (sum == null ? 0 : sum) + u.adultPopulation();
             }

@@ -1,0 +1,176 @@
+package vn.edu.haiphong.dvc.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import vn.edu.haiphong.dvc.testing.data.DataSet;
+import vn.edu.haiphong.dvc.testing.data.Expected;
+import vn.edu.haiphong.dvc.testing.data.Ledger;
+
+/**
+ * The promise to the department, across the real processes: every event answered 2xx is counted exactly
+ * once, whatever fails on the way, and the indicators converge to numbers computed independently from
+ * what was accepted. Each scenario sends its own department's data set, shuffled, in batches and one by
+ * one, with 5% re-sent, and injects one fault mid-stream; the time to converge is printed.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultToleranceTest {
+
+    private static final LocalDate YEAR_START = LocalDate.of(2024, 1, 1);
+    private static final LocalDate YEAR_END = LocalDate.of(2024, 12, 31);
+    private static final Duration CONVERGENCE_LIMIT = Duration.ofMinutes(3);
+
+    private static Stack stack;
+    private static final Ledger LEDGER = new Ledger();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @BeforeAll
+    static void startTheSystem() throws Exception {
+        stack = new Stack(Path.of("target/e2e").toAbsolutePath());
+        stack.start();
+    }
+
+    @AfterAll
+    static void stopTheSystem() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    /** A fault injected while a scenario's events are being sent, after about a third of them. */
+    private interface Fault {
+        void inject() throws Exception;
+    }
+
+    @Test
+    @Order(1)
+    void twentyThousandEventsWithoutFaults() throws Exception {
+        run("E2E0", 3_600, () -> {
+        });
+    }
+
+    @Test
+    @Order(2)
+    void theKafkaBrokerIsKilledMidIngestionAndRestarted() throws Exception {
+        run("E2E1", 800, () -> {
+            stack.kill("kafka");
+            Thread.sleep(5_000);
+            stack.startAndWait("kafka");
+        });
+    }
+
+    @Test
+    @Order(3)
+    void indicatorServiceIsKilledMidStreamAndRestarted() throws Exception {
+        run("E2E2", 800, () -> {
+            stack.kill("indicator-service");
+            stack.startAndWait("indicator-service");
+        });
+    }
+
+    @Test
+    @Order(4)
+    void dossierServiceIsKilledBetweenAcceptingAndRelayingAndRestarted() throws Exception {
+        run("E2E3", 800, () -> {
+            stack.kill("dossier-service");
+            stack.startAndWait("dossier-service");
+        });
+    }
+
+    @Test
+    @Order(5)
+    void postgresqlIsRestartedMidStream() throws Exception {
+        run("E2E4", 800, () -> {
+            stack.restart("postgres");
+        });
+    }
+
+    @Test
+    @Order(6)
+    void twoIndicatorInstancesShareTheWorkAndOneIsKilled() throws Exception {
+        stack.addIndicatorInstance("indicator-service-2");
+        run("E2E5", 800, () -> stack.kill("indicator-service-2"));
+    }
+
+    private void run(String prefix, int dossiers, Fault fault) throws Exception {
+        DataSet data = new DataSet(prefix.hashCode(), prefix, dossiers);
+        Random random = new Random(prefix.hashCode());
+        List<Object> events = new ArrayList<>(data.events);
+        for (int i = 0; i < data.events.size() / 20; i++) {
+            events.add(data.events.get(random.nextInt(data.events.size())));
+        }
+        Collections.shuffle(events, random);
+        Driver driver = new Driver(stack, LEDGER, prefix.hashCode());
+        driver.reference(data.reference);
+
+        int third = events.size() / 3;
+        long start = System.nanoTime();
+        CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> {
+            try {
+                driver.events(events.subList(0, third));
+                driver.events(events.subList(third, events.size()));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        await().atMost(Duration.ofMinutes(5)).until(() -> driver.sent.get() >= third || sending.isDone());
+        fault.inject();
+        sending.get();
+        long sentAt = System.nanoTime();
+
+        List<String> scopes = List.of(data.root, data.districts.get(0), data.schools.get(4));
+        await().atMost(CONVERGENCE_LIMIT).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                .until(() -> served(YEAR_START, YEAR_END, data.root).equals(Expected.indicators(LEDGER, YEAR_START, YEAR_END, data.root)));
+        long converged = System.nanoTime();
+        for (String unit : scopes) {
+            assertThat(served(YEAR_START, YEAR_END, unit)).as("2024 in %s", unit)
+                    .isEqualTo(Expected.indicators(LEDGER, YEAR_START, YEAR_END, unit));
+            assertThat(served(LocalDate.of(2023, 12, 1), LocalDate.of(2025, 3, 31), unit)).as("all of it in %s", unit)
+                    .isEqualTo(Expected.indicators(LEDGER, LocalDate.of(2023, 12, 1), LocalDate.of(2025, 3, 31), unit));
+            assertThat(served(LocalDate.of(2024, 4, 1), LocalDate.of(2024, 6, 30), unit)).as("Q2 2024 in %s", unit)
+                    .isEqualTo(Expected.indicators(LEDGER, LocalDate.of(2024, 4, 1), LocalDate.of(2024, 6, 30), unit));
+        }
+        System.out.printf("[e2e] %s: %d events sent (%d re-sent by the client after a failure), sending took %d ms, "
+                + "the indicators converged %d ms after the last 2xx%n", prefix, driver.sent.get(), driver.retries.get(),
+                (sentAt - start) / 1_000_000, (converged - sentAt) / 1_000_000);
+    }
+
+    private Map<String, Expected.Pair> served(LocalDate from, LocalDate to, String unit) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stack.url("indicator-service")
+                + "/api/v1/indicators?from=" + from + "&to=" + to + "&unit=" + unit))
+                .header("Authorization", "Bearer " + stack.readerToken).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        Map<String, Expected.Pair> served = new LinkedHashMap<>();
+        for (JsonNode i : json.readTree(response.body()).get("indicators")) {
+            served.put(i.get("id").asText(), new Expected.Pair(i.get("numerator").asLong(),
+                    i.get("denominator").isNull() ? null : i.get("denominator").asLong()));
+        }
+        return served;
+    }
+}

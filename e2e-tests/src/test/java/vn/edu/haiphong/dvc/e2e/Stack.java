@@ -1,0 +1,160 @@
+package vn.edu.haiphong.dvc.e2e;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import vn.edu.haiphong.dvc.infra.Ports;
+import vn.edu.haiphong.dvc.infra.Tokens;
+
+/**
+ * The whole system as separate processes, as in production: a Kafka broker and a PostgreSQL server
+ * (Apache Kafka's and PostgreSQL's own code, launched by local-infra), and the three packaged services.
+ * Any of them can be killed with SIGKILL and started again on the same port and data.
+ */
+final class Stack implements AutoCloseable {
+
+    static final String ISSUER = "https://dvc.haiphong.edu.vn/e2e";
+
+    /** A process of the stack, and how to start it again. */
+    private record Member(String name, ProcessBuilder builder, int port, String readyPath, Process[] process) {
+    }
+
+    private final Path root;
+    private final Path dir;
+    private final Map<String, Member> members = new LinkedHashMap<>();
+    private final HttpClient http = HttpClient.newHttpClient();
+    final int kafkaPort = Ports.freePort();
+    final int postgresPort = Ports.freePort();
+    final String ingestToken;
+    final String readerToken;
+    final String adminToken;
+
+    Stack(Path dir) throws IOException {
+        this.root = Path.of("").toAbsolutePath().getParent();
+        this.dir = dir;
+        Files.createDirectories(dir.resolve("logs"));
+        KeyPair keys = Tokens.generateKeyPair();
+        Tokens.writePublicKeyPem(keys.getPublic(), dir.resolve("jwt-public.pem"));
+        Duration day = Duration.ofDays(1);
+        ingestToken = Tokens.mint(keys.getPrivate(), ISSUER, "e2e-ingest", Set.of("ingest"), day);
+        readerToken = Tokens.mint(keys.getPrivate(), ISSUER, "e2e-reader", Set.of("reader"), day);
+        adminToken = Tokens.mint(keys.getPrivate(), ISSUER, "e2e-admin", Set.of("admin"), day);
+    }
+
+    void start() throws Exception {
+        String infra = root.resolve("local-infra/target/local-infra.jar") + java.io.File.pathSeparator
+                + root.resolve("local-infra/target/lib/*");
+        member("kafka", new ProcessBuilder("java", "-Xmx512m", "-cp", infra, "vn.edu.haiphong.dvc.infra.LocalKafkaMain",
+                "--port", Integer.toString(kafkaPort), "--data-dir", dir.resolve("kafka").toString()), kafkaPort, null);
+        member("postgres", new ProcessBuilder("java", "-Xmx128m", "-cp", infra, "vn.edu.haiphong.dvc.infra.LocalPostgresMain",
+                "--port", Integer.toString(postgresPort), "--data-dir", dir.resolve("postgres").toString(),
+                "--databases", "dossier,payment,indicator"), postgresPort, null);
+        startAndWait("kafka");
+        startAndWait("postgres");
+        service("dossier-service", "dossier", Ports.freePort());
+        service("payment-service", "payment", Ports.freePort());
+        service("indicator-service", "indicator", Ports.freePort());
+        for (String name : List.of("dossier-service", "payment-service", "indicator-service")) {
+            startAndWait(name);
+        }
+    }
+
+    /** Another instance of indicator-service, in the same consumer group and on the same database. */
+    void addIndicatorInstance(String name) throws Exception {
+        service(name, "indicator", Ports.freePort(), root.resolve("indicator-service/target/quarkus-app/quarkus-run.jar"));
+        startAndWait(name);
+    }
+
+    String url(String name) {
+        return "http://localhost:" + members.get(name).port();
+    }
+
+    void kill(String name) throws InterruptedException {
+        Process process = members.get(name).process()[0];
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** A clean stop (SIGTERM) and a start on the same port and data. */
+    void restart(String name) throws Exception {
+        Process process = members.get(name).process()[0];
+        process.destroy();
+        process.waitFor();
+        startAndWait(name);
+    }
+
+    void startAndWait(String name) throws Exception {
+        Member m = members.get(name);
+        m.builder().redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("logs/" + name + ".log").toFile()));
+        m.process()[0] = m.builder().start();
+        Duration limit = Duration.ofMinutes(2);
+        if (m.readyPath() == null) {
+            await().atMost(limit).pollInterval(Duration.ofMillis(200)).until(() -> Ports.isInUse(m.port()));
+        } else {
+            await().atMost(limit).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                    .until(() -> http.send(HttpRequest.newBuilder(URI.create(url(name) + m.readyPath())).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+        }
+    }
+
+    private void service(String name, String database, int port) {
+        service(name, database, port, root.resolve(name + "/target/quarkus-app/quarkus-run.jar"));
+    }
+
+    private void service(String name, String database, int port, Path jar) {
+        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx384m", "-jar", jar.toString()).redirectErrorStream(true);
+        Map<String, String> env = builder.environment();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:" + postgresPort + "/" + database);
+        env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
+        env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
+        env.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + kafkaPort);
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "file:" + dir.resolve("jwt-public.pem"));
+        env.put("MP_JWT_VERIFY_ISSUER", ISSUER);
+        env.put("DVC_DOSSIER_APPLICANT_HASH_KEY", "e2e-key-of-at-least-thirty-two-bytes-0123456789");
+        env.put("DVC_PAYMENT_DOSSIER_SERVICE_TOKEN", readerToken);
+        if (members.containsKey("dossier-service")) {
+            env.put("QUARKUS_REST_CLIENT_DOSSIER_SERVICE_URL", url("dossier-service"));
+        }
+        member(name, builder, port, "/q/health/ready");
+    }
+
+    private void member(String name, ProcessBuilder builder, int port, String readyPath) {
+        builder.redirectErrorStream(true);
+        members.put(name, new Member(name, builder, port, readyPath, new Process[1]));
+    }
+
+    @Override
+    public void close() {
+        List<Member> reversed = new ArrayList<>(members.values());
+        java.util.Collections.reverse(reversed);
+        for (Member m : reversed) {
+            Process p = m.process()[0];
+            if (p != null && p.isAlive()) {
+                p.destroy();
+                try {
+                    if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                        p.destroyForcibly();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    p.destroyForcibly();
+                }
+            }
+        }
+    }
+}

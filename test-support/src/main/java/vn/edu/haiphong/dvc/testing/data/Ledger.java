@@ -1,0 +1,45 @@
+package vn.edu.haiphong.dvc.testing.data;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import vn.edu.haiphong.dvc.contract.DossierEvent;
+import vn.edu.haiphong.dvc.contract.PaymentEvent;
+import vn.edu.haiphong.dvc.contract.ProcedureRecord;
+import vn.edu.haiphong.dvc.contract.UnitRecord;
+
+/**
+ * Everything a test got accepted: the current units and procedures, and every event once (by eventId).
+ * {@link Expected} computes the indicators from it.
+ */
+public final class Ledger {
+
+    final Map<String, UnitRecord> units = new LinkedHashMap<>();
+    final Map<String, ProcedureRecord> procedures = new LinkedHashMap<>();
+    final Map<String, DossierEvent> dossierEvents = new LinkedHashMap<>();
+    final Map<String, PaymentEvent> paymentEvents = new LinkedHashMap<>();
+
+    /** Records a unit, procedure, dossier event or payment event; a repeated event is recorded once. */
+    public synchronized void remember(Object message) {
+        if (message instanceof DossierEvent e) {
+            dossierEvents.putIfAbsent(e.eventId(), e);
+        } else if (message instanceof PaymentEvent e) {
+            paymentEvents.putIfAbsent(e.eventId(), e);
+        } else if (message instanceof UnitRecord u) {
+            units.put(u.code(), u);
+        } else if (message instanceof ProcedureRecord p) {
+            procedures.put(p.code(), p);
+        } else {
+            throw new IllegalArgumentException(message.getClass().getName());
+        }
+    }
+
+    public synchronized void rememberAll(Collection<?> messages) {
+        messages.forEach(this::remember);
+    }
+
+    public synchronized UnitRecord unit(String code) {
+        return units.get(code);
+    }
+}
