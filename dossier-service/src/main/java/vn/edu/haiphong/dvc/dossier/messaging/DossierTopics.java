@@ -20,6 +20,8 @@ import vn.edu.haiphong.dvc.ingest.outbox.OwnedTopics;
 public class DossierTopics implements OwnedTopics {
 
     private static final Map<String, String> COMPACTED = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+    /** The event log is what the indicators are rebuilt from: it is kept for ever, not a week. */
+    public static final Map<String, String> KEPT = Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1");
 
     private final DossierConfig config;
 
@@ -30,7 +32,7 @@ public class DossierTopics implements OwnedTopics {
     @Override
     public List<NewTopic> topics(short replicationFactor) {
         return List.of(
-                new NewTopic(Topics.DOSSIER_EVENTS, config.eventPartitions(), replicationFactor),
+                new NewTopic(Topics.DOSSIER_EVENTS, config.eventPartitions(), replicationFactor).configs(KEPT),
                 new NewTopic(Topics.UNITS, 1, replicationFactor).configs(COMPACTED),
                 new NewTopic(Topics.PROCEDURES, 1, replicationFactor).configs(COMPACTED));
     }

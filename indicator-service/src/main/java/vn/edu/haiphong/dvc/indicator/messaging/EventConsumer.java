@@ -4,13 +4,22 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -48,9 +57,18 @@ public class EventConsumer {
     private final Counter applied;
     private final Counter deadLettered;
     private final AtomicBoolean stopping = new AtomicBoolean();
+    private final String bootstrapServers;
+    private final String deadLetterTopic;
+    private final short replicationFactor;
+    private volatile boolean deadLetterTopicReady;
 
     public EventConsumer(FactUpdater updater, MessageParser parser, @Channel(DEAD_LETTERS_OUT) MutinyEmitter<String> deadLetters,
-            MeterRegistry registry) {
+            MeterRegistry registry, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @ConfigProperty(name = "mp.messaging.outgoing.dead-letters.topic") String deadLetterTopic,
+            @ConfigProperty(name = "dvc.indicator.dead-letter-replication-factor", defaultValue = "1") short replicationFactor) {
+        this.bootstrapServers = bootstrapServers;
+        this.deadLetterTopic = deadLetterTopic;
+        this.replicationFactor = replicationFactor;
         this.updater = updater;
         this.parser = parser;
         this.deadLetters = deadLetters;
@@ -101,7 +119,31 @@ public class EventConsumer {
         }
     }
 
+    /**
+     * Creates the dead-letter topic before its first message: brokers in production (and the quick start's)
+     * do not create topics on first use.
+     */
+    private void ensureDeadLetterTopic() {
+        if (deadLetterTopicReady) {
+            return;
+        }
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            admin.createTopics(List.of(new NewTopic(deadLetterTopic, 1, replicationFactor))).all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("Cannot create the dead-letter topic: " + e.getCause().getMessage(), e);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Kafka did not answer while creating the dead-letter topic", e);
+        }
+        deadLetterTopicReady = true;
+    }
+
     private void deadLetter(ConsumerRecord<String, String> record, String reason) {
+        ensureDeadLetterTopic();
         LOG.warnf("Message %s-%d@%d can never be processed (%s): sent to the dead-letter topic", record.topic(),
                 record.partition(), record.offset(), reason);
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -35,7 +36,7 @@ public class LiveIndicators {
     private static final Logger LOG = Logger.getLogger(LiveIndicators.class);
 
     private final IndicatorService indicators;
-    private final BroadcastProcessor<IndicatorsResponse> changes = BroadcastProcessor.create();
+    private final BroadcastProcessor<IndicatorsResponse> snapshots = BroadcastProcessor.create();
     private final AtomicInteger listeners = new AtomicInteger();
     /** A quarter of a second between reads, so that a change shows within a second even with a slow read. */
     private static final Duration TICK = Duration.ofMillis(250);
@@ -44,55 +45,53 @@ public class LiveIndicators {
         thread.setDaemon(true);
         return thread;
     });
-    /** What the listeners were last sent (guarded by this). */
-    private Map<String, IndicatorValue> last = new HashMap<>();
 
     public LiveIndicators(IndicatorService indicators) {
         this.indicators = indicators;
     }
 
-    /** Every indicator now, then each change as it happens. Reads the database: call it on a worker thread. */
+    /**
+     * Every indicator now, then each change as it happens. Each listener is sent what changed since what
+     * it was last sent. Reads the database: call it on a worker thread.
+     */
     public Multi<IndicatorsResponse> stream() {
         IndicatorsResponse initial = QuarkusTransaction.requiringNew().call(() -> indicators.all(defaultScope()));
-        synchronized (this) {
-            if (last.isEmpty()) {
-                last = byId(initial);
-            }
-        }
-        return Multi.createBy().concatenating().streams(Multi.createFrom().item(initial), changes)
-                .onSubscription().invoke(listeners::incrementAndGet)
+        return Multi.createFrom().deferred(() -> {
+            AtomicReference<Map<String, IndicatorValue>> sent = new AtomicReference<>(byId(initial));
+            Multi<IndicatorsResponse> changes = snapshots
+                    .select().where(now -> !changed(sent.get(), now).isEmpty())
+                    .map(now -> {
+                        List<IndicatorValue> changed = changed(sent.get(), now);
+                        sent.set(byId(now));
+                        return new IndicatorsResponse(now.from(), now.to(), now.unit(), now.asOf(), changed);
+                    });
+            return Multi.createBy().concatenating().streams(Multi.createFrom().item(initial), changes);
+        }).onSubscription().invoke(listeners::incrementAndGet)
                 .onTermination().invoke(listeners::decrementAndGet);
     }
 
     void start(@Observes StartupEvent event) {
-        ticker.scheduleWithFixedDelay(this::publishChanges, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
+        ticker.scheduleWithFixedDelay(this::readForListeners, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void stop(@Observes ShutdownEvent event) {
         ticker.shutdownNow();
     }
 
-    void publishChanges() {
+    /** One read for all listeners; each keeps what differs from what it was last sent. */
+    void readForListeners() {
         if (listeners.get() == 0) {
-            synchronized (this) {
-                last = new HashMap<>();
-            }
             return;
         }
         try {
-            IndicatorsResponse now = QuarkusTransaction.requiringNew().call(() -> indicators.all(defaultScope()));
-            List<IndicatorValue> changed;
-            synchronized (this) {
-                Map<String, IndicatorValue> before = last;
-                changed = now.indicators().stream().filter(v -> !v.equals(before.get(v.id()))).toList();
-                last = byId(now);
-            }
-            if (!changed.isEmpty()) {
-                changes.onNext(new IndicatorsResponse(now.from(), now.to(), now.unit(), now.asOf(), changed));
-            }
+            snapshots.onNext(QuarkusTransaction.requiringNew().call(() -> indicators.all(defaultScope())));
         } catch (RuntimeException e) {
             LOG.warnf("Could not read the live indicators: %s", e.getMessage());
         }
+    }
+
+    private static List<IndicatorValue> changed(Map<String, IndicatorValue> sent, IndicatorsResponse now) {
+        return now.indicators().stream().filter(v -> !v.equals(sent.get(v.id()))).toList();
     }
 
     private static Map<String, IndicatorValue> byId(IndicatorsResponse response) {

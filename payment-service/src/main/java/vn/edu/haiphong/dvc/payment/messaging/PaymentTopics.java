@@ -1,10 +1,12 @@
 package vn.edu.haiphong.dvc.payment.messaging;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 
 import vn.edu.haiphong.dvc.contract.Topics;
 import vn.edu.haiphong.dvc.ingest.outbox.OwnedTopics;
@@ -22,6 +24,8 @@ public class PaymentTopics implements OwnedTopics {
 
     @Override
     public List<NewTopic> topics(short replicationFactor) {
-        return List.of(new NewTopic(Topics.PAYMENT_EVENTS, config.eventPartitions(), replicationFactor));
+        // The event log is what the indicators are rebuilt from: it is kept for ever, not a week.
+        return List.of(new NewTopic(Topics.PAYMENT_EVENTS, config.eventPartitions(), replicationFactor)
+                .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")));
     }
 }
