@@ -89,6 +89,15 @@ final class Stack implements AutoCloseable {
         process.waitFor();
     }
 
+    /** A clean stop (SIGTERM) and a start with extra environment variables (kept for later starts too). */
+    void restartWith(String name, Map<String, String> environment) throws Exception {
+        Process process = members.get(name).process()[0];
+        process.destroy();
+        process.waitFor();
+        members.get(name).builder().environment().putAll(environment);
+        startAndWait(name);
+    }
+
     /** A clean stop (SIGTERM) and a start on the same port and data. */
     void restart(String name) throws Exception {
         Process process = members.get(name).process()[0];

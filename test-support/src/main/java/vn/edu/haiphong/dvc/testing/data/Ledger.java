@@ -39,6 +39,11 @@ public final class Ledger {
         messages.forEach(this::remember);
     }
 
+    /** How many distinct dossier and payment events were accepted. */
+    public synchronized int eventCount() {
+        return dossierEvents.size() + paymentEvents.size();
+    }
+
     public synchronized UnitRecord unit(String code) {
         return units.get(code);
     }
