@@ -116,7 +116,10 @@ public final class DemoLoaderMain {
         post(dossierUrl + "/api/v1/dossier-events", dossierEvents);
         post(paymentUrl + "/api/v1/payment-events", paymentEvents);
         long submittedCount = dossierEvents.stream().filter(e -> e.contains("\"SUBMITTED\"")).count();
-        awaitIndicators(submittedCount);
+        long paidCount = paymentEvents.stream().filter(e -> e.contains("\"PAID\"")).count()
+                - paymentEvents.stream().filter(e -> e.contains("\"REFUNDED\"")).count();
+        awaitIndicator("online-submission", submittedCount);
+        awaitIndicator("online-payments", paidCount);
         System.out.printf("Demo data loaded: %d units, %d procedures, %d dossier events, %d payment events.%n", units.size(),
                 PROCEDURES.length, dossierEvents.size(), paymentEvents.size());
     }
@@ -231,21 +234,21 @@ public final class DemoLoaderMain {
         }
     }
 
-    /** Waits until indicator-service has counted every submission sent (it consumes the topics asynchronously). */
-    private void awaitIndicators(long submitted) throws IOException, InterruptedException {
-        Pattern denominator = Pattern.compile("\"id\":\"online-submission\".*?\"denominator\":(\\d+)");
+    /** Waits until indicator-service has counted what was sent (it consumes the topics asynchronously). */
+    private void awaitIndicator(String id, long expected) throws IOException, InterruptedException {
+        Pattern denominator = Pattern.compile("\"denominator\":(\\d+)");
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (System.nanoTime() < deadline) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(indicatorUrl
-                    + "/api/v1/indicators/online-submission")).header("Authorization", "Bearer " + tokens.get("READER_TOKEN")).build(),
+                    + "/api/v1/indicators/" + id)).header("Authorization", "Bearer " + tokens.get("READER_TOKEN")).build(),
                     HttpResponse.BodyHandlers.ofString());
             Matcher m = denominator.matcher(response.body());
-            if (response.statusCode() == 200 && m.find() && Long.parseLong(m.group(1)) >= submitted) {
+            if (response.statusCode() == 200 && m.find() && Long.parseLong(m.group(1)) >= expected) {
                 return;
             }
             Thread.sleep(500);
         }
-        throw new IllegalStateException("indicator-service did not count the demo dossiers within 5 minutes");
+        throw new IllegalStateException("indicator-service did not count the demo data (" + id + ") within 5 minutes");
     }
 
     private int send(String method, String url, String token, String contentType, String body) throws IOException, InterruptedException {
