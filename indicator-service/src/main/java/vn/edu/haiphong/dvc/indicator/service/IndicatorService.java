@@ -120,17 +120,14 @@ public class IndicatorService {
                     + "denominator: only the numerator's dossiers can be listed")));
         }
         IndicatorQueries.Page result = queries.drillDown(indicator, scope, set, page, size);
-        String subject = switch (indicator.subject) {
-            case PROCEDURE -> "PROCEDURE";
-            case TRANSACTION -> "TRANSACTION";
-            default -> "DOSSIER";
-        };
+        // Applicants are listed through the dossiers that made them count.
+        Indicator.Subject subject = indicator.subject == Indicator.Subject.APPLICANT ? Indicator.Subject.DOSSIER : indicator.subject;
         List<DrillDownResponse.Item> items = result.items().stream().map(codes -> switch (subject) {
-            case "PROCEDURE" -> new DrillDownResponse.Item(null, null, codes[0]);
-            case "TRANSACTION" -> new DrillDownResponse.Item(codes[0], codes[1], null);
+            case PROCEDURE -> new DrillDownResponse.Item(null, null, codes[0]);
+            case TRANSACTION -> new DrillDownResponse.Item(codes[0], codes[1], null);
             default -> new DrillDownResponse.Item(codes[0], null, null);
         }).toList();
-        return new DrillDownResponse(indicator.id, scope.from(), scope.to(), scope.unit(), set.name().toLowerCase(), subject,
+        return new DrillDownResponse(indicator.id, scope.from(), scope.to(), scope.unit(), set.name().toLowerCase(), subject.name(),
                 page, size, result.total(), items);
     }
 

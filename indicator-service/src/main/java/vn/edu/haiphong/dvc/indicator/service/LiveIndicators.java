@@ -58,13 +58,12 @@ public class LiveIndicators {
         IndicatorsResponse initial = QuarkusTransaction.requiringNew().call(() -> indicators.all(defaultScope()));
         return Multi.createFrom().deferred(() -> {
             AtomicReference<Map<String, IndicatorValue>> sent = new AtomicReference<>(byId(initial));
-            Multi<IndicatorsResponse> changes = snapshots
-                    .select().where(now -> !changed(sent.get(), now).isEmpty())
-                    .map(now -> {
-                        List<IndicatorValue> changed = changed(sent.get(), now);
-                        sent.set(byId(now));
-                        return new IndicatorsResponse(now.from(), now.to(), now.unit(), now.asOf(), changed);
-                    });
+            Multi<IndicatorsResponse> changes = snapshots.onItem().transformToMultiAndConcatenate(now -> {
+                List<IndicatorValue> changed = changed(sent.get(), now);
+                sent.set(byId(now));
+                return changed.isEmpty() ? Multi.createFrom().empty()
+                        : Multi.createFrom().item(new IndicatorsResponse(now.from(), now.to(), now.unit(), now.asOf(), changed));
+            });
             return Multi.createBy().concatenating().streams(Multi.createFrom().item(initial), changes);
         }).onSubscription().invoke(listeners::incrementAndGet)
                 .onTermination().invoke(listeners::decrementAndGet);
