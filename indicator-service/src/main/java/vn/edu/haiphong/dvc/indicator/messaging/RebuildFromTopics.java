@@ -19,7 +19,7 @@ import vn.edu.haiphong.dvc.contract.Topics;
 
 /**
  * Rebuilds this service's state from the topics: started once with {@code DVC_INDICATOR_REBUILD=true}
- * (every other instance stopped), it empties the facts and reads every topic again from its beginning.
+ * (every other instance stopped), it empties the facts and counters and reads every topic again from its beginning.
  * The facts come out the same, since they depend only on the events (the event topics keep every event,
  * {@code retention.ms=-1}). Done on the first partition assignment, before any record is read, and only
  * when this instance holds every partition: another member would go on from its committed offsets.
@@ -58,7 +58,7 @@ public class RebuildFromTopics implements KafkaConsumerRebalanceListener {
             return;
         }
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "truncate table dossier_fact, payment_fact, processed_event, unit_ref, procedure_ref").executeUpdate());
+                "truncate table dossier_fact, payment_fact, processed_event, unit_ref, procedure_ref, indicator_count, adult_applicant").executeUpdate());
         consumer.seekToBeginning(partitions);
         done.set(true);
         LOG.infof("Rebuilding the facts from the beginning of %d partitions", partitions.size());

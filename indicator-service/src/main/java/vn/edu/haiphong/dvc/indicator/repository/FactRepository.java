@@ -1,85 +1,311 @@
 package vn.edu.haiphong.dvc.indicator.repository;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 
+import io.agroal.api.AgroalDataSource;
 import vn.edu.haiphong.dvc.contract.ProcedureRecord;
 import vn.edu.haiphong.dvc.contract.UnitRecord;
 
-/** The facts the consumer keeps, and the record of what it has processed. */
+/**
+ * The facts the consumer keeps, and the record of what it has processed, read and written a batch at a
+ * time: a few statements per batch, not per event. Must be called inside the batch's transaction.
+ */
 @ApplicationScoped
 public class FactRepository {
 
-    private final EntityManager em;
-
-    public FactRepository(EntityManager em) {
-        this.em = em;
+    /** A fact's identity and the dossier, procedure and unit that its first event names. */
+    public record Key(String id, String dossierCode, String procedureCode, String unitCode) {
     }
 
-    /** @return true the first time this event is seen; false for a redelivery, which must change nothing */
-    public boolean markProcessed(String topic, String eventId, OffsetDateTime now) {
-        return em.createNativeQuery("""
-                insert into processed_event (topic, event_id, processed_at) values (?1, ?2, ?3)
-                on conflict do nothing""")
-                .setParameter(1, topic)
-                .setParameter(2, eventId)
-                .setParameter(3, now)
-                .executeUpdate() == 1;
+    private static final String DOSSIER_COLUMNS = "dossier_code, procedure_code, unit_code, submitted_at, submitted_day, channel, "
+            + "fully_online, applicant_hash, applicant_adult_citizen, received_at, received_day, due_at, dossier_digitized, "
+            + "result_issued_at, result_day, result_digitized, result_synced, withdrawn, rating, rated_at, rating_event_id, "
+            + "rating_day, updated_at";
+    private static final String PAYMENT_COLUMNS = "transaction_id, dossier_code, procedure_code, unit_code, paid_at, paid_day, "
+            + "method, amount, refunded, updated_at";
+
+    private final AgroalDataSource dataSource;
+
+    public FactRepository(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
     }
 
-    /** The dossier's fact, locked; created (with this procedure and unit) if it is the dossier's first event. */
-    public DossierFact dossier(String dossierCode, String procedureCode, String unitCode, OffsetDateTime now) {
-        DossierFact fact = em.find(DossierFact.class, dossierCode, LockModeType.PESSIMISTIC_WRITE);
-        if (fact == null) {
-            em.createNativeQuery("""
-                    insert into dossier_fact (dossier_code, procedure_code, unit_code, updated_at) values (?1, ?2, ?3, ?4)
-                    on conflict do nothing""")
-                    .setParameter(1, dossierCode).setParameter(2, procedureCode).setParameter(3, unitCode).setParameter(4, now)
-                    .executeUpdate();
-            fact = em.find(DossierFact.class, dossierCode, LockModeType.PESSIMISTIC_WRITE);
+    /** Records the events' ids. @return those seen for the first time; the others are redeliveries, to change nothing */
+    public Set<String> markProcessed(String topic, Collection<String> eventIds, OffsetDateTime now) {
+        Set<String> fresh = new HashSet<>();
+        if (eventIds.isEmpty()) {
+            return fresh;
         }
-        return fact;
-    }
-
-    /** The transaction's fact, locked; created if it is the transaction's first event. */
-    public PaymentFact payment(String transactionId, String dossierCode, String procedureCode, String unitCode, OffsetDateTime now) {
-        PaymentFact fact = em.find(PaymentFact.class, transactionId, LockModeType.PESSIMISTIC_WRITE);
-        if (fact == null) {
-            em.createNativeQuery("""
-                    insert into payment_fact (transaction_id, dossier_code, procedure_code, unit_code, updated_at)
-                    values (?1, ?2, ?3, ?4, ?5) on conflict do nothing""")
-                    .setParameter(1, transactionId).setParameter(2, dossierCode).setParameter(3, procedureCode)
-                    .setParameter(4, unitCode).setParameter(5, now)
-                    .executeUpdate();
-            fact = em.find(PaymentFact.class, transactionId, LockModeType.PESSIMISTIC_WRITE);
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("""
+                        insert into processed_event (topic, event_id, processed_at) select ?, id, ? from unnest(?) as id
+                        on conflict do nothing returning event_id""")) {
+            s.setString(1, topic);
+            s.setObject(2, now);
+            s.setArray(3, c.createArrayOf("varchar", eventIds.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    fresh.add(rs.getString(1));
+                }
+            }
+            return fresh;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
-        return fact;
     }
 
-    public void save(UnitRecord unit, OffsetDateTime now) {
-        em.createNativeQuery("""
-                insert into unit_ref (code, name, type, parent_code, adult_population, updated_at) values (?1, ?2, ?3, ?4, ?5, ?6)
-                on conflict (code) do update set name = excluded.name, type = excluded.type, parent_code = excluded.parent_code,
-                    adult_population = excluded.adult_population, updated_at = excluded.updated_at""")
-                .setParameter(1, unit.code()).setParameter(2, unit.name()).setParameter(3, unit.type().name())
-                .setParameter(4, unit.parentCode()).setParameter(5, unit.adultPopulation()).setParameter(6, now)
-                .executeUpdate();
+    /**
+     * The dossiers' facts, locked until the transaction ends; those not yet known are created with the
+     * procedure and unit of their first event.
+     */
+    public Map<String, DossierFact> lockDossiers(Collection<Key> keys, OffsetDateTime now) {
+        Map<String, DossierFact> facts = new HashMap<>();
+        lock(keys, now, "insert into dossier_fact (dossier_code, procedure_code, unit_code, updated_at) "
+                + "select * from unnest(?, ?, ?) as k, (select ?::timestamptz) t on conflict do nothing",
+                "select " + DOSSIER_COLUMNS + " from dossier_fact where dossier_code = any(?) order by dossier_code for update",
+                rs -> {
+                    DossierFact f = new DossierFact();
+                    f.dossierCode = rs.getString(1);
+                    f.procedureCode = rs.getString(2);
+                    f.unitCode = rs.getString(3);
+                    f.submittedAt = rs.getObject(4, OffsetDateTime.class);
+                    f.submittedDay = rs.getObject(5, LocalDate.class);
+                    f.channel = rs.getString(6);
+                    f.fullyOnline = (Boolean) rs.getObject(7);
+                    f.applicantHash = rs.getString(8);
+                    f.applicantAdultCitizen = (Boolean) rs.getObject(9);
+                    f.receivedAt = rs.getObject(10, OffsetDateTime.class);
+                    f.receivedDay = rs.getObject(11, LocalDate.class);
+                    f.dueAt = rs.getObject(12, OffsetDateTime.class);
+                    f.dossierDigitized = rs.getBoolean(13);
+                    f.resultIssuedAt = rs.getObject(14, OffsetDateTime.class);
+                    f.resultDay = rs.getObject(15, LocalDate.class);
+                    f.resultDigitized = rs.getBoolean(16);
+                    f.resultSynced = rs.getBoolean(17);
+                    f.withdrawn = rs.getBoolean(18);
+                    f.rating = rs.getObject(19) == null ? null : rs.getShort(19);
+                    f.ratedAt = rs.getObject(20, OffsetDateTime.class);
+                    f.ratingEventId = rs.getString(21);
+                    f.ratingDay = rs.getObject(22, LocalDate.class);
+                    f.updatedAt = rs.getObject(23, OffsetDateTime.class);
+                    facts.put(f.dossierCode, f);
+                });
+        return facts;
+    }
+
+    /** The transactions' facts, locked until the transaction ends; those not yet known are created. */
+    public Map<String, PaymentFact> lockPayments(Collection<Key> keys, OffsetDateTime now) {
+        Map<String, PaymentFact> facts = new HashMap<>();
+        lock(keys, now, "insert into payment_fact (transaction_id, dossier_code, procedure_code, unit_code, updated_at) "
+                + "select * from unnest(?, ?, ?, ?) as k, (select ?::timestamptz) t on conflict do nothing",
+                "select " + PAYMENT_COLUMNS + " from payment_fact where transaction_id = any(?) order by transaction_id for update",
+                rs -> {
+                    PaymentFact f = new PaymentFact();
+                    f.transactionId = rs.getString(1);
+                    f.dossierCode = rs.getString(2);
+                    f.procedureCode = rs.getString(3);
+                    f.unitCode = rs.getString(4);
+                    f.paidAt = rs.getObject(5, OffsetDateTime.class);
+                    f.paidDay = rs.getObject(6, LocalDate.class);
+                    f.method = rs.getString(7);
+                    f.amount = rs.getObject(8) == null ? null : rs.getLong(8);
+                    f.refunded = rs.getBoolean(9);
+                    f.updatedAt = rs.getObject(10, OffsetDateTime.class);
+                    facts.put(f.transactionId, f);
+                });
+        return facts;
+    }
+
+    private interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * Creates the missing rows first (waiting for any other instance's uncommitted row), then locks and
+     * reads them all: no two instances can both believe a fact new and overwrite each other's fields.
+     */
+    private void lock(Collection<Key> keys, OffsetDateTime now, String insert, String select, RowReader reader) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        boolean payment = insert.startsWith("insert into payment_fact");
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement s = c.prepareStatement(insert)) {
+                int i = 1;
+                if (payment) {
+                    s.setArray(i++, c.createArrayOf("varchar", keys.stream().map(Key::id).toArray()));
+                }
+                s.setArray(i++, c.createArrayOf("varchar", keys.stream().map(Key::dossierCode).toArray()));
+                s.setArray(i++, c.createArrayOf("varchar", keys.stream().map(Key::procedureCode).toArray()));
+                s.setArray(i++, c.createArrayOf("varchar", keys.stream().map(Key::unitCode).toArray()));
+                s.setObject(i, now);
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement(select)) {
+                s.setArray(1, c.createArrayOf("varchar", keys.stream().map(Key::id).toArray()));
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        reader.read(rs);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Writes the facts back, one batched statement for all of them. */
+    public void saveDossiers(Collection<DossierFact> facts) {
+        if (facts.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("""
+                        update dossier_fact set submitted_at = ?, submitted_day = ?, channel = ?, fully_online = ?,
+                            applicant_hash = ?, applicant_adult_citizen = ?, received_at = ?, received_day = ?, due_at = ?,
+                            dossier_digitized = ?, result_issued_at = ?, result_day = ?, result_digitized = ?, result_synced = ?,
+                            withdrawn = ?, rating = ?, rated_at = ?, rating_event_id = ?, rating_day = ?, updated_at = ?
+                        where dossier_code = ?""")) {
+            for (DossierFact f : facts) {
+                s.setObject(1, f.submittedAt);
+                s.setObject(2, f.submittedDay);
+                s.setString(3, f.channel);
+                s.setObject(4, f.fullyOnline, Types.BOOLEAN);
+                s.setString(5, f.applicantHash);
+                s.setObject(6, f.applicantAdultCitizen, Types.BOOLEAN);
+                s.setObject(7, f.receivedAt);
+                s.setObject(8, f.receivedDay);
+                s.setObject(9, f.dueAt);
+                s.setBoolean(10, f.dossierDigitized);
+                s.setObject(11, f.resultIssuedAt);
+                s.setObject(12, f.resultDay);
+                s.setBoolean(13, f.resultDigitized);
+                s.setBoolean(14, f.resultSynced);
+                s.setBoolean(15, f.withdrawn);
+                s.setObject(16, f.rating, Types.SMALLINT);
+                s.setObject(17, f.ratedAt);
+                s.setString(18, f.ratingEventId);
+                s.setObject(19, f.ratingDay);
+                s.setObject(20, f.updatedAt);
+                s.setString(21, f.dossierCode);
+                s.addBatch();
+            }
+            s.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public void savePayments(Collection<PaymentFact> facts) {
+        if (facts.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("""
+                        update payment_fact set paid_at = ?, paid_day = ?, method = ?, amount = ?, refunded = ?, updated_at = ?
+                        where transaction_id = ?""")) {
+            for (PaymentFact f : facts) {
+                s.setObject(1, f.paidAt);
+                s.setObject(2, f.paidDay);
+                s.setString(3, f.method);
+                s.setObject(4, f.amount, Types.BIGINT);
+                s.setBoolean(5, f.refunded);
+                s.setObject(6, f.updatedAt);
+                s.setString(7, f.transactionId);
+                s.addBatch();
+            }
+            s.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Keeps the unit's copy. @return true when the change moves counted facts in the tree (a known unit with
+     * counted facts below it gets another parent, or a unit arrives after facts that name units below it):
+     * the counters must then be counted again from the facts.
+     */
+    public boolean save(UnitRecord unit, OffsetDateTime now) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean moved;
+            try (PreparedStatement s = c.prepareStatement("select parent_code from unit_ref where code = ?")) {
+                s.setString(1, unit.code());
+                try (ResultSet rs = s.executeQuery()) {
+                    moved = !rs.next() ? unit.parentCode() != null : !Objects.equals(rs.getString(1), unit.parentCode());
+                }
+            }
+            if (moved) {
+                moved = countedBelow(c, unit.code());
+            }
+            try (PreparedStatement s = c.prepareStatement("""
+                    insert into unit_ref (code, name, type, parent_code, adult_population, updated_at) values (?, ?, ?, ?, ?, ?)
+                    on conflict (code) do update set name = excluded.name, type = excluded.type, parent_code = excluded.parent_code,
+                        adult_population = excluded.adult_population, updated_at = excluded.updated_at""")) {
+                s.setString(1, unit.code());
+                s.setString(2, unit.name());
+                s.setString(3, unit.type().name());
+                s.setString(4, unit.parentCode());
+                s.setObject(5, unit.adultPopulation(), Types.BIGINT);
+                s.setObject(6, now);
+                s.executeUpdate();
+            }
+            return moved;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether any counter is held for the unit or a unit below it (a fact counts first for its own unit). */
+    private static boolean countedBelow(Connection c, String code) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                with recursive below(code) as (
+                    select cast(? as varchar)
+                    union
+                    select u.code from unit_ref u join below b on u.parent_code = b.code)
+                select exists (select 1 from below b where exists (select 1 from indicator_count n where n.unit_code = b.code))""")) {
+            s.setString(1, code);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
     }
 
     public void save(ProcedureRecord p, OffsetDateTime now) {
-        em.createNativeQuery("""
-                insert into procedure_ref (code, name, field, eligible_fully_online, provided_fully_online,
-                    integrated_national_portal, fee_bearing, updated_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-                on conflict (code) do update set name = excluded.name, field = excluded.field,
-                    eligible_fully_online = excluded.eligible_fully_online, provided_fully_online = excluded.provided_fully_online,
-                    integrated_national_portal = excluded.integrated_national_portal, fee_bearing = excluded.fee_bearing,
-                    updated_at = excluded.updated_at""")
-                .setParameter(1, p.code()).setParameter(2, p.name()).setParameter(3, p.field())
-                .setParameter(4, p.eligibleFullyOnline()).setParameter(5, p.providedFullyOnline())
-                .setParameter(6, p.integratedNationalPortal()).setParameter(7, p.feeBearing()).setParameter(8, now)
-                .executeUpdate();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("""
+                        insert into procedure_ref (code, name, field, eligible_fully_online, provided_fully_online,
+                            integrated_national_portal, fee_bearing, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)
+                        on conflict (code) do update set name = excluded.name, field = excluded.field,
+                            eligible_fully_online = excluded.eligible_fully_online,
+                            provided_fully_online = excluded.provided_fully_online,
+                            integrated_national_portal = excluded.integrated_national_portal,
+                            fee_bearing = excluded.fee_bearing, updated_at = excluded.updated_at""")) {
+            s.setString(1, p.code());
+            s.setString(2, p.name());
+            s.setString(3, p.field());
+            s.setBoolean(4, p.eligibleFullyOnline());
+            s.setBoolean(5, p.providedFullyOnline());
+            s.setBoolean(6, p.integratedNationalPortal());
+            s.setBoolean(7, p.feeBearing());
+            s.setObject(8, now);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -1,11 +1,15 @@
 package vn.edu.haiphong.dvc.indicator.repository;
 
 import java.time.LocalDate;
+import java.time.temporal.IsoFields;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +18,7 @@ import jakarta.persistence.Query;
 
 import vn.edu.haiphong.dvc.indicator.domain.Count;
 import vn.edu.haiphong.dvc.indicator.domain.Indicator;
+import vn.edu.haiphong.dvc.indicator.domain.Metric;
 import vn.edu.haiphong.dvc.indicator.domain.Scope;
 
 /**
@@ -76,13 +81,134 @@ public class IndicatorQueries {
     }
 
     public Count count(Indicator indicator, Scope scope) {
-        return switch (indicator) {
-            case PROCEDURES_FULLY_ONLINE -> catalogue("eligible_fully_online", "eligible_fully_online and provided_fully_online");
-            case FULLY_ONLINE_ON_NATIONAL_PORTAL -> catalogue("provided_fully_online", "provided_fully_online and integrated_national_portal");
-            case FEE_PROCEDURES_PAID_ONLINE -> feeProcedures(scope);
-            case ADULT_ONLINE_USERS -> new Count(adultApplicants(scope), adultPopulation(scope.unit()));
-            default -> ratio(RATIOS.get(indicator), scope);
-        };
+        return countAll(scope).get(indicator);
+    }
+
+    /**
+     * Every indicator over the scope, read from the counters: a year is twelve month rows per counter, and
+     * any other period is its whole months plus the days at its edges. The catalogue (which procedures
+     * count for fully-online-dossiers and fee-procedures-paid-online) is joined as it stands now.
+     */
+    public Map<Indicator, Count> countAll(Scope scope) {
+        String unit = scope.unit() == null ? CounterRepository.EVERY_UNIT : scope.unit();
+        Map<Metric, Long> sums = new EnumMap<>(Metric.class);
+        long providedSubmitted = 0;
+        long providedFullyOnline = 0;
+        Set<String> feeSubmitted = new HashSet<>();
+        Set<String> portalPaid = new HashSet<>();
+        for (Object r : periodQuery("""
+                select c.metric, c.procedure_code, coalesce(p.provided_fully_online, false), coalesce(p.fee_bearing, false), c.n
+                from (select metric, procedure_code, sum(n) as n from indicator_count
+                      where unit_code = :unit and metric < 20 and (%s) group by metric, procedure_code) c
+                left join procedure_ref p on p.code = c.procedure_code""", unit, scope.from(), scope.to()).getResultList()) {
+            Object[] row = (Object[]) r;
+            Metric metric = Metric.of(((Number) row[0]).intValue());
+            String procedure = (String) row[1];
+            boolean provided = (Boolean) row[2];
+            boolean fee = (Boolean) row[3];
+            long n = ((Number) row[4]).longValue();
+            sums.merge(metric, n, Long::sum);
+            if (metric == Metric.SUBMITTED && provided) {
+                providedSubmitted += n;
+            } else if (metric == Metric.SUBMITTED_FULLY_ONLINE && provided) {
+                providedFullyOnline += n;
+            }
+            if (n > 0 && fee && metric == Metric.SUBMITTED) {
+                feeSubmitted.add(procedure);
+            } else if (n > 0 && metric == Metric.PAID_NATIONAL_PORTAL) {
+                portalPaid.add(procedure);
+            }
+        }
+        Map<Indicator, Count> counts = new EnumMap<>(Indicator.class);
+        counts.put(Indicator.PROCEDURES_FULLY_ONLINE, catalogue("eligible_fully_online", "eligible_fully_online and provided_fully_online"));
+        counts.put(Indicator.FULLY_ONLINE_ON_NATIONAL_PORTAL,
+                catalogue("provided_fully_online", "provided_fully_online and integrated_national_portal"));
+        counts.put(Indicator.ONLINE_SUBMISSION, ratio(sums, Metric.SUBMITTED_ONLINE, Metric.SUBMITTED));
+        counts.put(Indicator.FULLY_ONLINE_DOSSIERS, new Count(providedFullyOnline, providedSubmitted));
+        counts.put(Indicator.DOSSIER_DIGITIZATION, ratio(sums, Metric.RECEIVED_DIGITIZED, Metric.RECEIVED));
+        counts.put(Indicator.RESULT_DIGITIZATION, ratio(sums, Metric.RESULT_DIGITIZED, Metric.RESULT));
+        counts.put(Indicator.DOSSIERS_IN_SYSTEM, ratio(sums, Metric.SUBMITTED_RECEIVED, Metric.SUBMITTED));
+        counts.put(Indicator.RESULTS_SYNCED, ratio(sums, Metric.RESULT_SYNCED, Metric.RESULT));
+        counts.put(Indicator.ONLINE_PAYMENTS, ratio(sums, Metric.PAID_NATIONAL_PORTAL, Metric.PAID));
+        counts.put(Indicator.CASHLESS_PAYMENTS, ratio(sums, Metric.PAID_CASHLESS, Metric.PAID));
+        long feePaidOnline = feeSubmitted.stream().filter(portalPaid::contains).count();
+        counts.put(Indicator.FEE_PROCEDURES_PAID_ONLINE, new Count(feePaidOnline, (long) feeSubmitted.size()));
+        counts.put(Indicator.ADULT_ONLINE_USERS, new Count(adultApplicants(scope, unit), adultPopulation(scope.unit())));
+        counts.put(Indicator.ON_TIME_RESULTS, ratio(sums, Metric.RESULT_ON_TIME, Metric.RESULT_RECEIVED));
+        counts.put(Indicator.SATISFACTION, ratio(sums, Metric.RATED_GOOD, Metric.RATED));
+        return counts;
+    }
+
+    private static Count ratio(Map<Metric, Long> sums, Metric numerator, Metric denominator) {
+        return new Count(sums.getOrDefault(numerator, 0L), sums.getOrDefault(denominator, 0L));
+    }
+
+    /**
+     * A query over the counters of [from, to]: its %s becomes the condition on period and period_start
+     * (whole months from the month rows, the days at the edges from the day rows).
+     */
+    private Query periodQuery(String sql, String unit, LocalDate from, LocalDate to) {
+        LocalDate firstMonth = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+        LocalDate afterLastMonth = to.plusDays(1).getDayOfMonth() == 1 ? to.plusDays(1) : to.withDayOfMonth(1);
+        String condition;
+        Map<String, LocalDate> days = new HashMap<>();
+        if (firstMonth.isBefore(afterLastMonth)) {
+            condition = "(period = 'M' and period_start >= :firstMonth and period_start < :afterLastMonth)"
+                    + " or (period = 'D' and period_start >= :from and period_start < :firstMonth)"
+                    + " or (period = 'D' and period_start >= :afterLastMonth and period_start <= :to)";
+            days.put("firstMonth", firstMonth);
+            days.put("afterLastMonth", afterLastMonth);
+        } else {
+            condition = "period = 'D' and period_start between :from and :to";
+        }
+        Query query = em.createNativeQuery(sql.formatted(condition)).setParameter("unit", unit)
+                .setParameter("from", from).setParameter("to", to);
+        days.forEach(query::setParameter);
+        return query;
+    }
+
+    /**
+     * The distinct adult citizens who applied online in the scope. Exact from the counters when the period
+     * is a month, a quarter or a year, or holds all of such a period's applications (a year to date, say);
+     * otherwise counted from the facts.
+     */
+    private long adultApplicants(Scope scope, String unit) {
+        LocalDate from = scope.from();
+        LocalDate to = scope.to();
+        if (from.getYear() == to.getYear()) {
+            String period;
+            LocalDate start;
+            LocalDate end;
+            if (from.getMonth() == to.getMonth()) {
+                period = "M";
+                start = from.withDayOfMonth(1);
+                end = start.plusMonths(1).minusDays(1);
+            } else if (from.get(IsoFields.QUARTER_OF_YEAR) == to.get(IsoFields.QUARTER_OF_YEAR)) {
+                period = "Q";
+                start = from.with(IsoFields.DAY_OF_QUARTER, 1);
+                end = start.plusMonths(3).minusDays(1);
+            } else {
+                period = "Y";
+                start = from.withDayOfYear(1);
+                end = start.plusYears(1).minusDays(1);
+            }
+            Number outside = (Number) em.createNativeQuery("""
+                    select coalesce(sum(n), 0) from indicator_count where unit_code = :unit and period = 'D' and metric = :metric
+                    and (period_start between :start and :before or period_start between :after and :end)""")
+                    .setParameter("unit", unit).setParameter("metric", Metric.ADULT_ONLINE_DOSSIERS.code)
+                    .setParameter("start", start).setParameter("before", from.minusDays(1))
+                    .setParameter("after", to.plusDays(1)).setParameter("end", end).getSingleResult();
+            if (outside.longValue() == 0) {
+                Number n = (Number) em.createNativeQuery("""
+                        select coalesce(sum(n), 0) from indicator_count where unit_code = :unit and period = :period
+                        and period_start = :start and metric = :metric and procedure_code = ''""")
+                        .setParameter("unit", unit).setParameter("period", period).setParameter("start", start)
+                        .setParameter("metric", Metric.ADULT_APPLICANTS.code).getSingleResult();
+                return n.longValue();
+            }
+        }
+        return ((Number) scoped(scope, "select count(distinct a.applicant_hash) " + ADULT_ONLINE + unitFilter(scope, "a"))
+                .getSingleResult()).longValue();
     }
 
     /**
@@ -109,28 +235,10 @@ public class IndicatorQueries {
         return Optional.of(counts);
     }
 
-    private Count ratio(Ratio r, Scope scope) {
-        Object[] row = (Object[]) scoped(scope, "select count(*) filter (where " + r.denominator() + "), count(*) filter (where "
-                + r.numerator() + ") from " + r.table() + r.join() + " where " + r.day() + " between :from and :to"
-                + unitFilter(scope, "a")).getSingleResult();
-        return new Count(((Number) row[1]).longValue(), ((Number) row[0]).longValue());
-    }
-
     private Count catalogue(String denominator, String numerator) {
         Object[] row = (Object[]) em.createNativeQuery("select count(*) filter (where " + denominator + "), count(*) filter (where "
                 + numerator + ") from procedure_ref").getSingleResult();
         return new Count(((Number) row[1]).longValue(), ((Number) row[0]).longValue());
-    }
-
-    private Count feeProcedures(Scope scope) {
-        Object[] row = (Object[]) scoped(scope, "select count(*), count(*) filter (where " + paidOnline(scope)
-                + ") from (" + FEE_PROCEDURES + unitFilter(scope, "a") + ") f").getSingleResult();
-        return new Count(((Number) row[1]).longValue(), ((Number) row[0]).longValue());
-    }
-
-    private long adultApplicants(Scope scope) {
-        return ((Number) scoped(scope, "select count(distinct a.applicant_hash) " + ADULT_ONLINE + unitFilter(scope, "a"))
-                .getSingleResult()).longValue();
     }
 
     /** The scope unit's adult population; for every unit, the sum over the roots; null when unset. */

@@ -49,9 +49,10 @@ public class IndicatorService {
 
     public IndicatorsResponse all(Scope scope) {
         Map<String, BigDecimal> targets = plans.targets(scope.to().getYear());
+        Map<Indicator, Count> counts = queries.countAll(scope);
         List<IndicatorValue> values = new ArrayList<>();
         for (Indicator indicator : Indicator.values()) {
-            values.add(value(indicator, queries.count(indicator, scope), targets.get(indicator.id)));
+            values.add(value(indicator, counts.get(indicator), targets.get(indicator.id)));
         }
         return new IndicatorsResponse(scope.from(), scope.to(), scope.unit(), now(), values);
     }

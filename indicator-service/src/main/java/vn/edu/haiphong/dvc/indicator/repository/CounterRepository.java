@@ -1,0 +1,227 @@
+package vn.edu.haiphong.dvc.indicator.repository;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.agroal.api.AgroalDataSource;
+import vn.edu.haiphong.dvc.indicator.domain.Contribution;
+import vn.edu.haiphong.dvc.indicator.domain.Metric;
+
+/**
+ * Keeps the counters in step with the facts, inside the transaction that changes them: a fact's change is
+ * the difference between what it contributed before and after, added to its unit, each unit above it and
+ * '' (every unit), per day and per month. Distinct adult applicants are added when a dossier first makes
+ * its applicant count, per month, quarter and year.
+ */
+@ApplicationScoped
+public class CounterRepository {
+
+    /** The unit code that stands for every unit. */
+    public static final String EVERY_UNIT = "";
+
+    /** One counter row. Sorted before writing, so that concurrent writers lock rows in the same order. */
+    record Row(String unit, char period, LocalDate start, Metric metric, String procedure) {
+        static final Comparator<Row> ORDER = Comparator.comparing(Row::unit).thenComparing(Row::period)
+                .thenComparing(Row::start).thenComparing(r -> r.metric().code).thenComparing(Row::procedure);
+    }
+
+    /** A dossier that makes its (adult, online) applicant count on a day, for its unit. */
+    public record AdultApplication(String unit, LocalDate day, String applicantHash) {
+    }
+
+    private final AgroalDataSource dataSource;
+
+    public CounterRepository(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Adds the facts' changes to the counters.
+     *
+     * @param deltas what changed, per leaf contribution (negative for what a fact no longer contributes)
+     * @param adults the dossiers that made their applicant count for the first time
+     */
+    public void add(Map<Contribution, Long> deltas, List<AdultApplication> adults) {
+        Set<String> units = new HashSet<>();
+        deltas.keySet().forEach(c -> units.add(c.unit()));
+        adults.forEach(a -> units.add(a.unit()));
+        if (units.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            Map<String, List<String>> up = ancestors(c, units);
+            Map<Row, Long> rows = new TreeMap<>(Row.ORDER);
+            deltas.forEach((k, n) -> {
+                if (n != 0) {
+                    for (String unit : up.get(k.unit())) {
+                        rows.merge(new Row(unit, 'D', k.day(), k.metric(), k.procedure()), n, Long::sum);
+                        rows.merge(new Row(unit, 'M', k.day().withDayOfMonth(1), k.metric(), k.procedure()), n, Long::sum);
+                    }
+                }
+            });
+            addApplicants(c, up, adults, rows);
+            rows.values().removeIf(n -> n == 0);
+            if (rows.isEmpty()) {
+                return;
+            }
+            try (PreparedStatement s = c.prepareStatement("""
+                    insert into indicator_count (unit_code, period, period_start, metric, procedure_code, n)
+                    select * from unnest(?::varchar[], ?::char[], ?::date[], ?::smallint[], ?::varchar[], ?::bigint[])
+                    on conflict (unit_code, period, period_start, metric, procedure_code) do update
+                    set n = indicator_count.n + excluded.n""")) {
+                List<Row> keys = new ArrayList<>(rows.keySet());
+                s.setArray(1, c.createArrayOf("varchar", keys.stream().map(Row::unit).toArray()));
+                s.setArray(2, c.createArrayOf("char", keys.stream().map(r -> String.valueOf(r.period())).toArray()));
+                s.setArray(3, c.createArrayOf("date", keys.stream().map(r -> java.sql.Date.valueOf(r.start())).toArray()));
+                s.setArray(4, c.createArrayOf("int2", keys.stream().map(r -> r.metric().code).toArray()));
+                s.setArray(5, c.createArrayOf("varchar", keys.stream().map(Row::procedure).toArray()));
+                s.setArray(6, c.createArrayOf("int8", rows.values().toArray()));
+                s.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Records each applicant's month per unit and year, and counts them where they are new: in the month,
+     * the quarter and the year. The rows are created before they are locked, so that two instances never
+     * both count one applicant.
+     */
+    private static void addApplicants(Connection c, Map<String, List<String>> up, List<AdultApplication> adults,
+            Map<Row, Long> rows) throws SQLException {
+        if (adults.isEmpty()) {
+            return;
+        }
+        record Key(String unit, int year, String hash) {
+        }
+        Map<Key, Integer> months = new TreeMap<>(Comparator.comparing(Key::unit).thenComparing(Key::year).thenComparing(Key::hash));
+        for (AdultApplication a : adults) {
+            for (String unit : up.get(a.unit())) {
+                months.merge(new Key(unit, a.day().getYear(), a.applicantHash()), 1 << (a.day().getMonthValue() - 1), (x, y) -> x | y);
+            }
+        }
+        List<Key> keys = new ArrayList<>(months.keySet());
+        Object[] units = keys.stream().map(Key::unit).toArray();
+        Object[] years = keys.stream().map(Key::year).toArray();
+        Object[] hashes = keys.stream().map(Key::hash).toArray();
+        try (PreparedStatement s = c.prepareStatement("""
+                insert into adult_applicant (unit_code, year, applicant_hash, months)
+                select u, y, h, 0 from unnest(?::varchar[], ?::int[], ?::varchar[]) as k(u, y, h) on conflict do nothing""")) {
+            s.setArray(1, c.createArrayOf("varchar", units));
+            s.setArray(2, c.createArrayOf("int4", years));
+            s.setArray(3, c.createArrayOf("varchar", hashes));
+            s.executeUpdate();
+        }
+        Map<Key, Integer> before = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("""
+                select a.unit_code, a.year, a.applicant_hash, a.months from adult_applicant a
+                join unnest(?::varchar[], ?::int[], ?::varchar[]) as k(u, y, h) on a.unit_code = k.u and a.year = k.y and a.applicant_hash = k.h
+                order by a.unit_code, a.year, a.applicant_hash for update of a""")) {
+            s.setArray(1, c.createArrayOf("varchar", units));
+            s.setArray(2, c.createArrayOf("int4", years));
+            s.setArray(3, c.createArrayOf("varchar", hashes));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    before.put(new Key(rs.getString(1), rs.getInt(2), rs.getString(3)), rs.getInt(4));
+                }
+            }
+        }
+        List<Key> changed = new ArrayList<>();
+        List<Integer> after = new ArrayList<>();
+        for (Key k : keys) {
+            int old = before.get(k);
+            int added = months.get(k) & ~old;
+            if (added == 0) {
+                continue;
+            }
+            changed.add(k);
+            after.add(old | added);
+            if (old == 0) {
+                rows.merge(new Row(k.unit(), 'Y', LocalDate.of(k.year(), 1, 1), Metric.ADULT_APPLICANTS, ""), 1L, Long::sum);
+            }
+            for (int m = 1; m <= 12; m++) {
+                int bit = 1 << (m - 1);
+                if ((added & bit) == 0) {
+                    continue;
+                }
+                LocalDate month = LocalDate.of(k.year(), m, 1);
+                rows.merge(new Row(k.unit(), 'M', month, Metric.ADULT_APPLICANTS, ""), 1L, Long::sum);
+                int quarter = 7 << (3 * ((m - 1) / 3));
+                // New in the quarter when no month of it was set before, counted once even if two of its months are new.
+                if ((old & quarter) == 0 && Integer.numberOfTrailingZeros(added & quarter) == m - 1) {
+                    rows.merge(new Row(k.unit(), 'Q', month.with(IsoFields.DAY_OF_QUARTER, 1), Metric.ADULT_APPLICANTS, ""), 1L,
+                            Long::sum);
+                }
+            }
+        }
+        if (changed.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("""
+                update adult_applicant a set months = k.m from unnest(?::varchar[], ?::int[], ?::varchar[], ?::int[]) as k(u, y, h, m)
+                where a.unit_code = k.u and a.year = k.y and a.applicant_hash = k.h""")) {
+            s.setArray(1, c.createArrayOf("varchar", changed.stream().map(Key::unit).toArray()));
+            s.setArray(2, c.createArrayOf("int4", changed.stream().map(Key::year).toArray()));
+            s.setArray(3, c.createArrayOf("varchar", changed.stream().map(Key::hash).toArray()));
+            s.setArray(4, c.createArrayOf("int4", after.toArray()));
+            s.executeUpdate();
+        }
+    }
+
+    /** Each unit with itself, every unit above it as the copy of the tree stands, and '' (every unit). */
+    private static Map<String, List<String>> ancestors(Connection c, Collection<String> units) throws SQLException {
+        Map<String, List<String>> up = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("""
+                with recursive up(unit_code, ancestor) as (
+                    select u, u from unnest(?::varchar[]) as u
+                    union
+                    select up.unit_code, r.parent_code from up join unit_ref r on r.code = up.ancestor where r.parent_code is not null)
+                select unit_code, ancestor from up""")) {
+            s.setArray(1, c.createArrayOf("varchar", units.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    up.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                }
+            }
+        }
+        up.values().forEach(list -> list.add(EVERY_UNIT));
+        return up;
+    }
+
+    /** Counts every counter again from the facts (dvc_recount(), defined by the migration). */
+    public void recount() {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("select dvc_recount()")) {
+            s.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Marks the data as changed: readers compare versions to know whether to read again. */
+    public void changed(OffsetDateTime now) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("update data_version set version = version + 1, changed_at = ? where id = 1")) {
+            s.setObject(1, now);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

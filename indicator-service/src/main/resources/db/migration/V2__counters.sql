@@ -1,0 +1,119 @@
+-- Counters: what the indicators are read from. The facts stay the source of truth; the counters are
+-- derived from them in the same transaction that changes them (FactUpdater, incrementally), or all at
+-- once by dvc_recount() below (this migration's backfill, a change of the unit tree, a bulk load).
+--
+-- A counter is the number of facts with one property (a metric, Metric.java) whose day falls in a
+-- period, for a unit: every fact counts for its own unit, for each unit above it, and for '' (every
+-- unit). Periods are days ('D') and months ('M') for the additive metrics, so that a year is read from
+-- twelve rows; the distinct adult applicants (metric 20) are kept per month, quarter ('Q') and year ('Y').
+-- procedure_code is '' except for the metrics whose indicator depends on the current catalogue.
+CREATE TABLE indicator_count (
+    unit_code       VARCHAR(64) NOT NULL,
+    metric          SMALLINT    NOT NULL,
+    period          CHAR(1)     NOT NULL,
+    period_start    DATE        NOT NULL,
+    procedure_code  VARCHAR(64) NOT NULL,
+    n               BIGINT      NOT NULL,
+    PRIMARY KEY (unit_code, metric, period, period_start, procedure_code)
+);
+
+-- The adult citizens who applied online, once per unit (and above) and year, with the months they
+-- applied in (bit m-1 for month m): what makes their distinct count exact per month, quarter and year.
+CREATE TABLE adult_applicant (
+    unit_code       VARCHAR(64) NOT NULL,
+    year            INTEGER     NOT NULL,
+    applicant_hash  VARCHAR(64) NOT NULL,
+    months          INTEGER     NOT NULL,
+    PRIMARY KEY (unit_code, year, applicant_hash)
+);
+
+-- Bumped by every transaction that changes the facts: readers know from it whether anything changed.
+CREATE TABLE data_version (
+    id          INTEGER     PRIMARY KEY,
+    version     BIGINT      NOT NULL,
+    changed_at  TIMESTAMPTZ NOT NULL
+);
+INSERT INTO data_version (id, version, changed_at) VALUES (1, 0, now());
+
+-- Every counter again from the facts: the definition that FactUpdater's incremental counting must
+-- always agree with (CountersConsistencyTest checks that they do).
+CREATE FUNCTION dvc_recount() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+    DROP TABLE IF EXISTS unit_up, leaf_count;
+    -- Every unit a fact names, with itself, each unit above it as the tree stands now, and '' (every unit).
+    CREATE TEMP TABLE unit_up ON COMMIT DROP AS
+    WITH RECURSIVE leaf(code) AS (
+        SELECT code FROM unit_ref
+        UNION SELECT DISTINCT unit_code FROM dossier_fact
+        UNION SELECT DISTINCT unit_code FROM payment_fact),
+    up(unit_code, ancestor) AS (
+        SELECT code, code FROM leaf
+        UNION
+        SELECT up.unit_code, r.parent_code FROM up JOIN unit_ref r ON r.code = up.ancestor WHERE r.parent_code IS NOT NULL)
+    SELECT unit_code, ancestor FROM up
+    UNION ALL SELECT code, '' FROM leaf;
+
+    -- The facts' contributions per unit, day, metric and procedure (Metric.java names the numbers).
+    CREATE TEMP TABLE leaf_count ON COMMIT DROP AS
+    SELECT f.unit_code, c.day, c.metric, c.procedure_code, count(*) AS n
+    FROM dossier_fact f CROSS JOIN LATERAL (VALUES
+        (1,  f.submitted_day, f.procedure_code, f.submitted_day IS NOT NULL),
+        (2,  f.submitted_day, '', f.submitted_day IS NOT NULL AND f.channel = 'ONLINE'),
+        (3,  f.submitted_day, f.procedure_code, f.submitted_day IS NOT NULL AND f.fully_online),
+        (4,  f.submitted_day, '', f.submitted_day IS NOT NULL AND f.received_at IS NOT NULL),
+        (5,  f.submitted_day, '', f.submitted_day IS NOT NULL AND f.channel = 'ONLINE' AND f.applicant_adult_citizen),
+        (6,  f.received_day, '', f.received_day IS NOT NULL),
+        (7,  f.received_day, '', f.received_day IS NOT NULL AND f.dossier_digitized),
+        (8,  f.result_day, '', f.result_day IS NOT NULL),
+        (9,  f.result_day, '', f.result_day IS NOT NULL AND f.result_digitized),
+        (10, f.result_day, '', f.result_day IS NOT NULL AND f.result_synced),
+        (11, f.result_day, '', f.result_day IS NOT NULL AND f.received_at IS NOT NULL),
+        (12, f.result_day, '', f.result_day IS NOT NULL AND f.received_at IS NOT NULL AND f.result_issued_at <= f.due_at),
+        (13, f.rating_day, '', f.rating_day IS NOT NULL),
+        (14, f.rating_day, '', f.rating_day IS NOT NULL AND f.rating >= 4)
+    ) AS c(metric, day, procedure_code, counts)
+    WHERE c.counts
+    GROUP BY 1, 2, 3, 4
+    UNION ALL
+    SELECT t.unit_code, t.paid_day, c.metric, c.procedure_code, count(*)
+    FROM payment_fact t CROSS JOIN LATERAL (VALUES
+        (15, '', true),
+        (16, t.procedure_code, t.method = 'NATIONAL_PORTAL'),
+        (17, '', t.method <> 'CASH')
+    ) AS c(metric, procedure_code, counts)
+    WHERE t.paid_day IS NOT NULL AND NOT t.refunded AND c.counts
+    GROUP BY 1, 2, 3, 4;
+
+    DELETE FROM indicator_count;
+    INSERT INTO indicator_count (unit_code, metric, period, period_start, procedure_code, n)
+    SELECT u.ancestor, l.metric, 'D', l.day, l.procedure_code, sum(l.n)
+    FROM leaf_count l JOIN unit_up u ON u.unit_code = l.unit_code
+    GROUP BY 1, 2, 4, 5;
+    INSERT INTO indicator_count (unit_code, metric, period, period_start, procedure_code, n)
+    SELECT unit_code, metric, 'M', CAST(date_trunc('month', period_start) AS DATE), procedure_code, sum(n)
+    FROM indicator_count WHERE period = 'D'
+    GROUP BY 1, 2, 4, 5;
+
+    DELETE FROM adult_applicant;
+    INSERT INTO adult_applicant (unit_code, year, applicant_hash, months)
+    SELECT u.ancestor, CAST(extract(YEAR FROM f.submitted_day) AS INTEGER), f.applicant_hash,
+           bit_or(1 << CAST(extract(MONTH FROM f.submitted_day) - 1 AS INTEGER))
+    FROM dossier_fact f JOIN unit_up u ON u.unit_code = f.unit_code
+    WHERE f.submitted_day IS NOT NULL AND f.channel = 'ONLINE' AND f.applicant_adult_citizen
+    GROUP BY 1, 2, 3;
+    INSERT INTO indicator_count (unit_code, metric, period, period_start, procedure_code, n)
+    SELECT a.unit_code, 20, p.period, p.period_start, '', count(*)
+    FROM adult_applicant a CROSS JOIN LATERAL (
+        SELECT 'M', make_date(a.year, m, 1) FROM generate_series(1, 12) m WHERE a.months & (1 << (m - 1)) <> 0
+        UNION ALL
+        SELECT 'Q', make_date(a.year, 3 * q + 1, 1) FROM generate_series(0, 3) q WHERE a.months & (7 << (3 * q)) <> 0
+        UNION ALL
+        SELECT 'Y', make_date(a.year, 1, 1)
+    ) AS p(period, period_start)
+    GROUP BY 1, 3, 4;
+
+    UPDATE data_version SET version = version + 1, changed_at = now() WHERE id = 1;
+END
+$$;
+
+SELECT dvc_recount();

@@ -1,0 +1,95 @@
+package vn.edu.haiphong.dvc.indicator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import vn.edu.haiphong.dvc.contract.UnitRecord;
+import vn.edu.haiphong.dvc.indicator.repository.CounterRepository;
+import vn.edu.haiphong.dvc.testing.data.DataSet;
+
+/**
+ * The counters the indicators are read from are kept incrementally, batch by batch; they must always be
+ * what counting every fact again gives (dvc_recount()), and must follow the unit tree when it changes.
+ */
+@QuarkusTest
+class CountersTest {
+
+    private static final LocalDate FROM = LocalDate.of(2024, 1, 1);
+    private static final LocalDate TO = LocalDate.of(2024, 12, 31);
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    CounterRepository counters;
+
+    @Test
+    void incrementalCountersEqualARecountFromTheFacts() throws SQLException {
+        DataSet data = new DataSet(77L, "CNT", 400);
+        Published.send(data.shuffledWithDuplicates());
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                .until(() -> Indicators.matches(FROM, TO, data.root));
+
+        List<String> incremental = snapshot();
+        assertThat(incremental).as("counters were kept").anyMatch(row -> row.startsWith("CNT-S11|"));
+        QuarkusTransaction.requiringNew().run(counters::recount);
+        assertThat(snapshot()).containsExactlyElementsOf(incremental);
+    }
+
+    @Test
+    void aUnitMovedToAnotherParentTakesItsCountsWithIt() {
+        DataSet data = new DataSet(78L, "MOV", 300);
+        Published.send(data.shuffledWithDuplicates());
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                .until(() -> Indicators.matches(FROM, TO, data.districts.get(0)));
+
+        // The first district's first school now belongs to the second district.
+        String school = data.schools.get(0);
+        UnitRecord before = Published.LEDGER.unit(school);
+        Published.send(List.of(new UnitRecord(school, before.name(), before.type(), data.districts.get(1), before.adultPopulation())));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> Indicators.matches(FROM, TO, data.districts.get(0)) && Indicators.matches(FROM, TO, data.districts.get(1)));
+        for (String unit : List.of(data.districts.get(0), data.districts.get(1), data.root, school)) {
+            Indicators.assertExact(FROM, TO, unit);
+            Indicators.assertExact(LocalDate.of(2024, 2, 10), LocalDate.of(2024, 5, 20), unit);
+        }
+    }
+
+    /** Every counter and applicant row, as text, in key order (rows at zero are the same as no row). */
+    private List<String> snapshot() throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("""
+                    select unit_code, metric, period, period_start, procedure_code, n from indicator_count where n <> 0
+                    order by unit_code, metric, period, period_start, procedure_code""")) {
+                while (rs.next()) {
+                    rows.add(rs.getString(1) + "|" + rs.getInt(2) + "|" + rs.getString(3) + "|" + rs.getDate(4) + "|"
+                            + rs.getString(5) + "|" + rs.getLong(6));
+                }
+            }
+            try (ResultSet rs = s.executeQuery("""
+                    select unit_code, year, applicant_hash, months from adult_applicant order by unit_code, year, applicant_hash""")) {
+                while (rs.next()) {
+                    rows.add("applicant|" + rs.getString(1) + "|" + rs.getInt(2) + "|" + rs.getString(3) + "|" + rs.getInt(4));
+                }
+            }
+        }
+        return rows;
+    }
+}
