@@ -4,8 +4,9 @@
 --
 -- A counter is the number of facts with one property (a metric, Metric.java) whose day falls in a
 -- period, for a unit: every fact counts for its own unit, for each unit above it, and for '' (every
--- unit). Periods are days ('D') and months ('M') for the additive metrics, so that a year is read from
--- twelve rows; the distinct adult applicants (metric 20) are kept per month, quarter ('Q') and year ('Y').
+-- unit). Periods are days ('D'), months ('M') and years ('Y') for the additive metrics, so that a year is
+-- one row and any period a handful; the distinct adult applicants (metric 20) are kept per month, quarter
+-- ('Q') and year.
 -- procedure_code is '' except for the metrics whose indicator depends on the current catalogue.
 CREATE TABLE indicator_count (
     unit_code       VARCHAR(64) NOT NULL,
@@ -14,7 +15,7 @@ CREATE TABLE indicator_count (
     period_start    DATE        NOT NULL,
     procedure_code  VARCHAR(64) NOT NULL,
     n               BIGINT      NOT NULL,
-    PRIMARY KEY (unit_code, metric, period, period_start, procedure_code)
+    PRIMARY KEY (unit_code, period, period_start, metric, procedure_code)
 );
 
 -- The adult citizens who applied online, once per unit (and above) and year, with the months they
@@ -92,6 +93,10 @@ BEGIN
     INSERT INTO indicator_count (unit_code, metric, period, period_start, procedure_code, n)
     SELECT unit_code, metric, 'M', CAST(date_trunc('month', period_start) AS DATE), procedure_code, sum(n)
     FROM indicator_count WHERE period = 'D'
+    GROUP BY 1, 2, 4, 5;
+    INSERT INTO indicator_count (unit_code, metric, period, period_start, procedure_code, n)
+    SELECT unit_code, metric, 'Y', CAST(date_trunc('year', period_start) AS DATE), procedure_code, sum(n)
+    FROM indicator_count WHERE period = 'M'
     GROUP BY 1, 2, 4, 5;
 
     DELETE FROM adult_applicant;

@@ -77,7 +77,8 @@ public class DossierEventService {
         for (Candidate<DossierEvent> c : fresh) {
             firstOfDossier.putIfAbsent(c.event().dossierCode(), c);
         }
-        firstOfDossier.forEach((code, c) -> dossiers.insertIfAbsent(code, c.event().procedureCode(), c.event().unitCode(), now));
+        dossiers.insertIfAbsent(firstOfDossier.values().stream().map(c -> new DossierRepository.NewDossier(c.event().dossierCode(),
+                c.event().procedureCode(), c.event().unitCode())).toList(), now);
         Map<String, DossierEntity> locked = dossiers.lockAll(firstOfDossier.keySet()).stream()
                 .collect(Collectors.toMap(d -> d.code, Function.identity()));
 
@@ -110,12 +111,16 @@ public class DossierEventService {
         }
 
         // 4. Store, queue for publishing, and move the public milestones: all in this one transaction.
+        // Events first, then their outbox messages: rows of one table in a row go out as one JDBC batch.
         for (Candidate<DossierEvent> c : fresh) {
             DossierEvent e = c.event();
             events.persist(DossierEventEntity.of(e, c.payload(), c.hash(), now));
+            DossierEventMapper.applyMilestone(locked.get(e.dossierCode()), e, now);
+        }
+        for (Candidate<DossierEvent> c : fresh) {
+            DossierEvent e = c.event();
             outbox.enqueue(Topics.DOSSIER_EVENTS, e.dossierCode(), c.payload(), e.eventId(),
                     DossierEventMapper.cloudEventType(e), e.occurredAt());
-            DossierEventMapper.applyMilestone(locked.get(e.dossierCode()), e, now);
         }
         // Flush here, not at commit, so that a key taken meanwhile by a concurrent request surfaces as a
         // retryable SQL error rather than an opaque rollback.

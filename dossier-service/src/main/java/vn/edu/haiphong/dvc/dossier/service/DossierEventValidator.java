@@ -19,6 +19,7 @@ import vn.edu.haiphong.dvc.dossier.repository.ProcedureRepository;
 import vn.edu.haiphong.dvc.dossier.repository.UnitRepository;
 import vn.edu.haiphong.dvc.ingest.validation.EventBatch;
 import vn.edu.haiphong.dvc.ingest.validation.EventFields;
+import vn.edu.haiphong.dvc.ingest.validation.KnownCodes;
 import vn.edu.haiphong.dvc.ingest.validation.ReferenceLookup;
 import vn.edu.haiphong.dvc.api.problem.ProblemException;
 
@@ -31,14 +32,14 @@ public class DossierEventValidator implements ReferenceLookup {
 
     static final int MAX_APPLICANT_ID_LENGTH = 64;
 
-    private final UnitRepository units;
-    private final ProcedureRepository procedures;
+    private final KnownCodes units;
+    private final KnownCodes procedures;
     private final ApplicantHasher hasher;
     private final Clock clock = Clock.systemUTC();
 
     public DossierEventValidator(UnitRepository units, ProcedureRepository procedures, ApplicantHasher hasher) {
-        this.units = units;
-        this.procedures = procedures;
+        this.units = new KnownCodes(units::existingCodes);
+        this.procedures = new KnownCodes(procedures::existingCodes);
         this.hasher = hasher;
     }
 
@@ -53,12 +54,12 @@ public class DossierEventValidator implements ReferenceLookup {
 
     @Override
     public Set<String> knownUnits(Set<String> codes) {
-        return units.existingCodes(codes);
+        return units.among(codes);
     }
 
     @Override
     public Set<String> knownProcedures(Set<String> codes) {
-        return procedures.existingCodes(codes);
+        return procedures.among(codes);
     }
 
     private DossierEvent read(EventFields f, OffsetDateTime latest) {

@@ -31,6 +31,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import vn.edu.haiphong.dvc.indicator.service.DataVersion;
 import vn.edu.haiphong.dvc.indicator.service.FactUpdater;
 import vn.edu.haiphong.dvc.indicator.service.FactUpdater.Received;
 
@@ -52,6 +53,7 @@ public class EventConsumer {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
 
     private final FactUpdater updater;
+    private final DataVersion version;
     private final MessageParser parser;
     private final MutinyEmitter<String> deadLetters;
     private final Counter applied;
@@ -62,7 +64,7 @@ public class EventConsumer {
     private final short replicationFactor;
     private volatile boolean deadLetterTopicReady;
 
-    public EventConsumer(FactUpdater updater, MessageParser parser, @Channel(DEAD_LETTERS_OUT) MutinyEmitter<String> deadLetters,
+    public EventConsumer(FactUpdater updater, DataVersion version, MessageParser parser, @Channel(DEAD_LETTERS_OUT) MutinyEmitter<String> deadLetters,
             MeterRegistry registry, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @ConfigProperty(name = "mp.messaging.outgoing.dead-letters.topic") String deadLetterTopic,
             @ConfigProperty(name = "dvc.indicator.dead-letter-replication-factor", defaultValue = "1") short replicationFactor) {
@@ -70,6 +72,7 @@ public class EventConsumer {
         this.deadLetterTopic = deadLetterTopic;
         this.replicationFactor = replicationFactor;
         this.updater = updater;
+        this.version = version;
         this.parser = parser;
         this.deadLetters = deadLetters;
         this.applied = Counter.builder("dvc.indicator.events.applied").description("Events that changed the facts").register(registry);
@@ -101,7 +104,10 @@ public class EventConsumer {
         Duration backoff = Duration.ofMillis(200);
         while (true) {
             try {
-                return updater.apply(batch);
+                int count = updater.apply(batch);
+                // This instance's readers see the batch at once, not at their next version check.
+                version.refresh();
+                return count;
             } catch (RuntimeException e) {
                 if (stopping.get()) {
                     throw e;

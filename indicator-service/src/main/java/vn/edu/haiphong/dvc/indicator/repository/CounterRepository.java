@@ -26,7 +26,7 @@ import vn.edu.haiphong.dvc.indicator.domain.Metric;
 /**
  * Keeps the counters in step with the facts, inside the transaction that changes them: a fact's change is
  * the difference between what it contributed before and after, added to its unit, each unit above it and
- * '' (every unit), per day and per month. Distinct adult applicants are added when a dossier first makes
+ * '' (every unit), per day, month and year. Distinct adult applicants are added when a dossier first makes
  * its applicant count, per month, quarter and year.
  */
 @ApplicationScoped
@@ -72,6 +72,7 @@ public class CounterRepository {
                     for (String unit : up.get(k.unit())) {
                         rows.merge(new Row(unit, 'D', k.day(), k.metric(), k.procedure()), n, Long::sum);
                         rows.merge(new Row(unit, 'M', k.day().withDayOfMonth(1), k.metric(), k.procedure()), n, Long::sum);
+                        rows.merge(new Row(unit, 'Y', k.day().withDayOfYear(1), k.metric(), k.procedure()), n, Long::sum);
                     }
                 }
             });

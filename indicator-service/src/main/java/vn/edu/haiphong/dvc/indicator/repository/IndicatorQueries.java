@@ -85,8 +85,8 @@ public class IndicatorQueries {
     }
 
     /**
-     * Every indicator over the scope, read from the counters: a year is twelve month rows per counter, and
-     * any other period is its whole months plus the days at its edges. The catalogue (which procedures
+     * Every indicator over the scope, read from the counters: a year is one row per counter, and any other
+     * period its whole years, whole months and the days at its edges. The catalogue (which procedures
      * count for fully-online-dossiers and fee-procedures-paid-online) is joined as it stands now.
      */
     public Map<Indicator, Count> countAll(Scope scope) {
@@ -143,27 +143,57 @@ public class IndicatorQueries {
         return new Count(sums.getOrDefault(numerator, 0L), sums.getOrDefault(denominator, 0L));
     }
 
+    /** A run of whole periods of one kind: [from, until). */
+    record Part(char period, LocalDate from, LocalDate until) {
+    }
+
     /**
-     * A query over the counters of [from, to]: its %s becomes the condition on period and period_start
-     * (whole months from the month rows, the days at the edges from the day rows).
+     * [from, to] as whole years, then whole months, then days: the fewest counter rows that add up to it.
+     */
+    static List<Part> parts(LocalDate from, LocalDate to) {
+        List<Part> parts = new ArrayList<>();
+        LocalDate end = to.plusDays(1);
+        LocalDate day = from;
+        while (day.isBefore(end)) {
+            char period;
+            LocalDate next;
+            if (day.getDayOfYear() == 1 && !day.plusYears(1).isAfter(end)) {
+                period = 'Y';
+                next = day.plusYears(1);
+            } else if (day.getDayOfMonth() == 1 && !day.plusMonths(1).isAfter(end)) {
+                period = 'M';
+                next = day.plusMonths(1);
+            } else {
+                period = 'D';
+                LocalDate monthEnd = day.withDayOfMonth(1).plusMonths(1);
+                next = monthEnd.isBefore(end) ? monthEnd : end;
+            }
+            Part last = parts.isEmpty() ? null : parts.get(parts.size() - 1);
+            if (last != null && last.period() == period && last.until().equals(day)) {
+                parts.set(parts.size() - 1, new Part(period, last.from(), next));
+            } else {
+                parts.add(new Part(period, day, next));
+            }
+            day = next;
+        }
+        return parts;
+    }
+
+    /**
+     * A query over the counters of [from, to]: its %s becomes the condition on period and period_start,
+     * one range of rows per part of {@link #parts}.
      */
     private Query periodQuery(String sql, String unit, LocalDate from, LocalDate to) {
-        LocalDate firstMonth = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
-        LocalDate afterLastMonth = to.plusDays(1).getDayOfMonth() == 1 ? to.plusDays(1) : to.withDayOfMonth(1);
-        String condition;
-        Map<String, LocalDate> days = new HashMap<>();
-        if (firstMonth.isBefore(afterLastMonth)) {
-            condition = "(period = 'M' and period_start >= :firstMonth and period_start < :afterLastMonth)"
-                    + " or (period = 'D' and period_start >= :from and period_start < :firstMonth)"
-                    + " or (period = 'D' and period_start >= :afterLastMonth and period_start <= :to)";
-            days.put("firstMonth", firstMonth);
-            days.put("afterLastMonth", afterLastMonth);
-        } else {
-            condition = "period = 'D' and period_start between :from and :to";
+        List<Part> parts = parts(from, to);
+        StringBuilder condition = new StringBuilder();
+        for (int i = 0; i < parts.size(); i++) {
+            condition.append(i == 0 ? "" : " or ").append("(period = '").append(parts.get(i).period())
+                    .append("' and period_start >= :f").append(i).append(" and period_start < :u").append(i).append(')');
         }
-        Query query = em.createNativeQuery(sql.formatted(condition)).setParameter("unit", unit)
-                .setParameter("from", from).setParameter("to", to);
-        days.forEach(query::setParameter);
+        Query query = em.createNativeQuery(sql.formatted(condition)).setParameter("unit", unit);
+        for (int i = 0; i < parts.size(); i++) {
+            query.setParameter("f" + i, parts.get(i).from()).setParameter("u" + i, parts.get(i).until());
+        }
         return query;
     }
 

@@ -27,6 +27,7 @@ import vn.edu.haiphong.dvc.api.problem.Problem;
 import vn.edu.haiphong.dvc.api.problem.ProblemException;
 import vn.edu.haiphong.dvc.api.security.Roles;
 import vn.edu.haiphong.dvc.indicator.api.PlanDto;
+import vn.edu.haiphong.dvc.indicator.service.DataVersion;
 import vn.edu.haiphong.dvc.indicator.service.PlanService;
 
 @Path("/api/v1/plans/{year}")
@@ -36,9 +37,11 @@ import vn.edu.haiphong.dvc.indicator.service.PlanService;
 public class PlanResource {
 
     private final PlanService plans;
+    private final DataVersion version;
 
-    public PlanResource(PlanService plans) {
+    public PlanResource(PlanService plans, DataVersion version) {
         this.plans = plans;
+        this.version = version;
     }
 
     @GET
@@ -73,6 +76,7 @@ public class PlanResource {
         }
         Map<String, BigDecimal> targets = body.targets();
         boolean created = plans.put(year, targets);
+        version.refresh();
         PlanDto plan = plans.plan(year).orElseThrow();
         return created ? Response.created(URI.create("/api/v1/plans/" + year)).entity(plan).build() : Response.ok(plan).build();
     }

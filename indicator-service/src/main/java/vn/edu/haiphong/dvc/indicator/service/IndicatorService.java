@@ -12,6 +12,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -37,17 +39,47 @@ public class IndicatorService {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
+    /** Answers kept per scope, and the data version they were computed at. */
+    private static final int CACHED_SCOPES = 10_000;
+
+    private record Cached(long version, IndicatorsResponse response) {
+    }
+
     private final IndicatorQueries queries;
     private final PlanService plans;
     private final EntityManager em;
+    private final DataVersion version;
+    private final Map<Scope, Cached> cache = new ConcurrentHashMap<>();
+    /** Units are never removed: once seen, a unit code stays valid. */
+    private final Set<String> knownUnits = ConcurrentHashMap.newKeySet();
 
-    public IndicatorService(IndicatorQueries queries, PlanService plans, EntityManager em) {
+    public IndicatorService(IndicatorQueries queries, PlanService plans, EntityManager em, DataVersion version) {
         this.queries = queries;
         this.plans = plans;
         this.em = em;
+        this.version = version;
     }
 
+    /**
+     * Every indicator over the scope. Computed once per data version and scope: while nothing has changed
+     * (the version stands), the same numbers are served again with a new {@code asOf}.
+     */
     public IndicatorsResponse all(Scope scope) {
+        long current = version.current();
+        Cached cached = cache.get(scope);
+        if (cached != null && cached.version() == current) {
+            IndicatorsResponse r = cached.response();
+            return new IndicatorsResponse(r.from(), r.to(), r.unit(), now(), r.indicators());
+        }
+        IndicatorsResponse computed = compute(scope);
+        if (cache.size() >= CACHED_SCOPES) {
+            cache.clear();
+        }
+        cache.put(scope, new Cached(current, computed));
+        return computed;
+    }
+
+    private IndicatorsResponse compute(Scope scope) {
         Map<String, BigDecimal> targets = plans.targets(scope.to().getYear());
         Map<Indicator, Count> counts = queries.countAll(scope);
         List<IndicatorValue> values = new ArrayList<>();
@@ -58,7 +90,7 @@ public class IndicatorService {
     }
 
     public IndicatorValue one(Indicator indicator, Scope scope) {
-        return value(indicator, queries.count(indicator, scope), plans.targets(scope.to().getYear()).get(indicator.id));
+        return all(scope).indicators().stream().filter(v -> v.id().equals(indicator.id)).findFirst().orElseThrow();
     }
 
     public SeriesResponse series(Indicator indicator, Scope scope, Granularity granularity) {
@@ -133,7 +165,14 @@ public class IndicatorService {
     }
 
     public boolean unitExists(String code) {
-        return !em.createNativeQuery("select 1 from unit_ref where code = ?1").setParameter(1, code).getResultList().isEmpty();
+        if (knownUnits.contains(code)) {
+            return true;
+        }
+        boolean exists = !em.createNativeQuery("select 1 from unit_ref where code = ?1").setParameter(1, code).getResultList().isEmpty();
+        if (exists) {
+            knownUnits.add(code);
+        }
+        return exists;
     }
 
     static IndicatorValue value(Indicator indicator, Count count, BigDecimal target) {

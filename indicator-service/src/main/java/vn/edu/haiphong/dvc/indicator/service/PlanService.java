@@ -90,6 +90,8 @@ public class PlanService {
                     .setParameter(1, year).setParameter(2, write(complete)).setParameter(3, OffsetDateTime.now(ZoneOffset.UTC))
                     .executeUpdate();
         }
+        // Targets are part of the answers: cached ones must not outlive them.
+        em.createNativeQuery("update data_version set version = version + 1, changed_at = now() where id = 1").executeUpdate();
         return changed == 0;
     }
 

@@ -4,6 +4,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 
@@ -14,10 +17,16 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class Outbox {
 
-    private final OutboxRepository repository;
+    private static final Object WAKE_UP_REGISTERED = Outbox.class.getName() + ".wake-up";
 
-    public Outbox(OutboxRepository repository) {
+    private final OutboxRepository repository;
+    private final OutboxRelay relay;
+    private final TransactionSynchronizationRegistry transactions;
+
+    public Outbox(OutboxRepository repository, OutboxRelay relay, TransactionSynchronizationRegistry transactions) {
         this.repository = repository;
+        this.relay = relay;
+        this.transactions = transactions;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -31,5 +40,20 @@ public class Outbox {
         message.ceTime = ceTime;
         message.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         repository.persist(message);
+        if (transactions.getResource(WAKE_UP_REGISTERED) == null) {
+            transactions.putResource(WAKE_UP_REGISTERED, Boolean.TRUE);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        relay.wakeUp();
+                    }
+                }
+            });
+        }
     }
 }

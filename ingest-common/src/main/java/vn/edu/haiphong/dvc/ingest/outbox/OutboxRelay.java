@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -75,9 +77,30 @@ public class OutboxRelay {
         registry.gauge("dvc.outbox.backlog", this, relay -> relay.backlogOrNaN());
     }
 
+    /** Relays right after a commit that wrote to the outbox, rather than at the next poll. */
+    private final ExecutorService wakeUps = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "outbox-relay-wake-up");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean wakeUpPending = new AtomicBoolean();
+
+    /**
+     * Called once a transaction that wrote to the outbox has committed: relays at once. Calls that come
+     * while a wake-up is pending add nothing; the poll stays as the safety net (and covers other instances).
+     */
+    public void wakeUp() {
+        if (!stopping.get() && wakeUpPending.compareAndSet(false, true)) {
+            wakeUps.execute(() -> {
+                wakeUpPending.set(false);
+                relayPending();
+            });
+        }
+    }
+
     @Scheduled(every = "${dvc.outbox.poll-interval:200ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delay = 1, delayUnit = TimeUnit.SECONDS)
-    void relayPending() {
+    synchronized void relayPending() {
         try {
             ensureTopics();
             int sent;
@@ -249,6 +272,7 @@ public class OutboxRelay {
     @PreDestroy
     void close() {
         stopping.set(true);
+        wakeUps.shutdownNow();
         if (producer != null) {
             producer.close(java.time.Duration.ofSeconds(10));
         }

@@ -1,5 +1,6 @@
 package vn.edu.haiphong.dvc.payment.repository;
 
+import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -7,28 +8,40 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import org.hibernate.Session;
+
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
 public class TransactionRepository implements PanacheRepositoryBase<PaymentTransaction, String> {
 
+    /** A transaction's id and the dossier, procedure and unit its first event names. */
+    public record NewTransaction(String transactionId, String dossierCode, String procedureCode, String unitCode) {
+    }
+
     /**
-     * Creates the transaction if it is new, fixing its dossier, procedure and unit. A concurrent request
-     * creating the same transaction waits for this one and then keeps the row that won.
+     * Creates the transactions that are new, fixing their dossier, procedure and unit, in one statement. A
+     * concurrent request creating the same transaction waits for this one and then keeps the row that won.
      */
-    public void insertIfAbsent(String transactionId, String dossierCode, String procedureCode, String unitCode,
-            OffsetDateTime now) {
-        getEntityManager().createNativeQuery("""
-                insert into payment_transaction (transaction_id, dossier_code, procedure_code, unit_code, created_at, updated_at)
-                values (?1, ?2, ?3, ?4, ?5, ?5)
-                on conflict (transaction_id) do nothing""")
-                .setParameter(1, transactionId)
-                .setParameter(2, dossierCode)
-                .setParameter(3, procedureCode)
-                .setParameter(4, unitCode)
-                .setParameter(5, now)
-                .executeUpdate();
+    public void insertIfAbsent(Collection<NewTransaction> transactions, OffsetDateTime now) {
+        if (transactions.isEmpty()) {
+            return;
+        }
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement s = connection.prepareStatement("""
+                    insert into payment_transaction (transaction_id, dossier_code, procedure_code, unit_code, created_at, updated_at)
+                    select t, d, p, u, ?, ? from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[]) as x(t, d, p, u)
+                    on conflict (transaction_id) do nothing""")) {
+                s.setObject(1, now);
+                s.setObject(2, now);
+                s.setArray(3, connection.createArrayOf("varchar", transactions.stream().map(NewTransaction::transactionId).toArray()));
+                s.setArray(4, connection.createArrayOf("varchar", transactions.stream().map(NewTransaction::dossierCode).toArray()));
+                s.setArray(5, connection.createArrayOf("varchar", transactions.stream().map(NewTransaction::procedureCode).toArray()));
+                s.setArray(6, connection.createArrayOf("varchar", transactions.stream().map(NewTransaction::unitCode).toArray()));
+                s.executeUpdate();
+            }
+        });
     }
 
     /** Locks the transactions, always in id order so that two batches never wait on each other in a cycle. */

@@ -69,12 +69,16 @@ public class PaymentEventService {
             Map<String, PaymentTransaction> locked = lock(fresh, now);
             checkTransactions(fresh, locked, conflicts);
             if (conflicts.isEmpty()) {
+                // Events first, then their outbox messages: rows of one table in a row go out as one JDBC batch.
                 for (Candidate<PaymentEvent> c : fresh) {
                     PaymentEvent e = c.event();
                     events.persist(PaymentEventEntity.of(e, c.payload(), c.hash(), now));
+                    PaymentMapper.apply(locked.get(e.transactionId()), e, now);
+                }
+                for (Candidate<PaymentEvent> c : fresh) {
+                    PaymentEvent e = c.event();
                     outbox.enqueue(Topics.PAYMENT_EVENTS, e.dossierCode(), c.payload(), e.eventId(),
                             CloudEventHeaders.TYPE_PREFIX + ".payment." + e.type().name(), e.occurredAt());
-                    PaymentMapper.apply(locked.get(e.transactionId()), e, now);
                 }
                 // Flush here, not at commit, so that a key taken meanwhile by a concurrent request surfaces as
                 // a retryable SQL error rather than an opaque rollback.
@@ -93,7 +97,8 @@ public class PaymentEventService {
         for (Candidate<PaymentEvent> c : fresh) {
             firstOfTransaction.putIfAbsent(c.event().transactionId(), c.event());
         }
-        firstOfTransaction.forEach((id, e) -> transactions.insertIfAbsent(id, e.dossierCode(), e.procedureCode(), e.unitCode(), now));
+        transactions.insertIfAbsent(firstOfTransaction.entrySet().stream().map(e -> new TransactionRepository.NewTransaction(e.getKey(),
+                e.getValue().dossierCode(), e.getValue().procedureCode(), e.getValue().unitCode())).toList(), now);
         return transactions.lockAll(firstOfTransaction.keySet()).stream()
                 .collect(Collectors.toMap(t -> t.transactionId, Function.identity()));
     }

@@ -17,6 +17,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import vn.edu.haiphong.dvc.contract.ProcedureRecord;
 import vn.edu.haiphong.dvc.contract.UnitRecord;
 import vn.edu.haiphong.dvc.api.problem.ProblemException;
+import vn.edu.haiphong.dvc.ingest.validation.KnownCodes;
 import vn.edu.haiphong.dvc.ingest.validation.ReferenceLookup;
 import vn.edu.haiphong.dvc.payment.config.PaymentConfig;
 import vn.edu.haiphong.dvc.payment.mapping.ReferenceCopyMapper;
@@ -38,27 +39,31 @@ public class ReferenceData implements ReferenceLookup {
     private final ReferenceCopyRepository copy;
     private final DossierServiceClient dossierService;
     private final String authorization;
+    private final KnownCodes units;
+    private final KnownCodes procedures;
 
     public ReferenceData(ReferenceCopyRepository copy, @RestClient DossierServiceClient dossierService, PaymentConfig config) {
         this.copy = copy;
         this.dossierService = dossierService;
         this.authorization = "Bearer " + config.dossierServiceToken();
+        this.units = new KnownCodes(codes -> withLookUp(codes, copy::knownUnits, code -> {
+            UnitRecord unit = dossierService.unit(code, authorization);
+            QuarkusTransaction.requiringNew().run(() -> copy.save(ReferenceCopyMapper.toCopy(unit, now())));
+        }, "unit"));
+        this.procedures = new KnownCodes(codes -> withLookUp(codes, copy::knownProcedures, code -> {
+            ProcedureRecord procedure = dossierService.procedure(code, authorization);
+            QuarkusTransaction.requiringNew().run(() -> copy.save(ReferenceCopyMapper.toCopy(procedure, now())));
+        }, "procedure"));
     }
 
     @Override
     public Set<String> knownUnits(Set<String> codes) {
-        return withLookUp(codes, copy::knownUnits, code -> {
-            UnitRecord unit = dossierService.unit(code, authorization);
-            QuarkusTransaction.requiringNew().run(() -> copy.save(ReferenceCopyMapper.toCopy(unit, now())));
-        }, "unit");
+        return units.among(codes);
     }
 
     @Override
     public Set<String> knownProcedures(Set<String> codes) {
-        return withLookUp(codes, copy::knownProcedures, code -> {
-            ProcedureRecord procedure = dossierService.procedure(code, authorization);
-            QuarkusTransaction.requiringNew().run(() -> copy.save(ReferenceCopyMapper.toCopy(procedure, now())));
-        }, "procedure");
+        return procedures.among(codes);
     }
 
     /** Stores a unit that arrived on the reference topic. */
