@@ -4,9 +4,9 @@
 --
 -- A counter is the number of facts with one property (a metric, Metric.java) whose day falls in a
 -- period, for a unit: every fact counts for its own unit, for each unit above it, and for '' (every
--- unit). Periods are days ('D'), months ('M') and years ('Y') for the additive metrics, so that a year is
--- one row and any period a handful; the distinct adult applicants (metric 20) are kept per month, quarter
--- ('Q') and year.
+-- unit). Periods are days ('D') and months ('M') for the additive metrics, so that a year is twelve rows
+-- and any period its whole months and the days at its edges; the distinct adult applicants (metric 20)
+-- are kept per month, quarter ('Q') and year ('Y').
 -- procedure_code is '' except for the metrics whose indicator depends on the current catalogue.
 CREATE TABLE indicator_count (
     unit_code       VARCHAR(64) NOT NULL,
@@ -16,7 +16,7 @@ CREATE TABLE indicator_count (
     procedure_code  VARCHAR(64) NOT NULL,
     n               BIGINT      NOT NULL,
     PRIMARY KEY (unit_code, period, period_start, metric, procedure_code)
-);
+) WITH (fillfactor = 70);  -- room on each page, so that moving a count is a HOT update, with no index write
 
 -- The adult citizens who applied online, once per unit (and above) and year, with the months they
 -- applied in (bit m-1 for month m): what makes their distinct count exact per month, quarter and year.
@@ -40,6 +40,9 @@ INSERT INTO data_version (id, version, changed_at) VALUES (1, 0, now());
 -- always agree with (CountersConsistencyTest checks that they do).
 CREATE FUNCTION dvc_recount() RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
+    -- No counter moves while they are counted again: a writer still moving them commits first (and its facts
+    -- are then in what is read below), a writer after waits and moves the new counts.
+    LOCK TABLE indicator_count, adult_applicant IN EXCLUSIVE MODE;
     DROP TABLE IF EXISTS unit_up, leaf_count;
     -- Every unit a fact names, with itself, each unit above it as the tree stands now, and '' (every unit).
     CREATE TEMP TABLE unit_up ON COMMIT DROP AS
@@ -93,10 +96,6 @@ BEGIN
     INSERT INTO indicator_count (unit_code, metric, period, period_start, procedure_code, n)
     SELECT unit_code, metric, 'M', CAST(date_trunc('month', period_start) AS DATE), procedure_code, sum(n)
     FROM indicator_count WHERE period = 'D'
-    GROUP BY 1, 2, 4, 5;
-    INSERT INTO indicator_count (unit_code, metric, period, period_start, procedure_code, n)
-    SELECT unit_code, metric, 'Y', CAST(date_trunc('year', period_start) AS DATE), procedure_code, sum(n)
-    FROM indicator_count WHERE period = 'M'
     GROUP BY 1, 2, 4, 5;
 
     DELETE FROM adult_applicant;

@@ -33,6 +33,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import vn.edu.haiphong.dvc.contract.Topics;
+import vn.edu.haiphong.dvc.infra.ProcessStack;
 
 /**
  * Malformed and rule-breaking events, generated, against both ingest endpoints of the running system:
@@ -45,7 +46,7 @@ class BadInputPropertyTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String UNIT = "BAD-INPUT-U";
     private static final String PROCEDURE = "BAD-INPUT-P";
-    private static Stack stack;
+    private static ProcessStack stack;
     private static Map<TopicPartition, Long> offsetsBefore;
     private static String indicatorsBefore;
 

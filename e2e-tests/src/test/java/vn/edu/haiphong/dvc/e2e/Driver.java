@@ -21,6 +21,7 @@ import vn.edu.haiphong.dvc.contract.DossierEvent;
 import vn.edu.haiphong.dvc.contract.PaymentEvent;
 import vn.edu.haiphong.dvc.contract.ProcedureRecord;
 import vn.edu.haiphong.dvc.contract.UnitRecord;
+import vn.edu.haiphong.dvc.infra.ProcessStack;
 import vn.edu.haiphong.dvc.testing.data.Ledger;
 
 /**
@@ -31,7 +32,7 @@ import vn.edu.haiphong.dvc.testing.data.Ledger;
  */
 final class Driver {
 
-    private final Stack stack;
+    private final ProcessStack stack;
     private final Ledger ledger;
     private final Random random;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -40,7 +41,7 @@ final class Driver {
     final AtomicLong retries = new AtomicLong();
     final AtomicLong sent = new AtomicLong();
 
-    Driver(Stack stack, Ledger ledger, long seed) {
+    Driver(ProcessStack stack, Ledger ledger, long seed) {
         this.stack = stack;
         this.ledger = ledger;
         this.random = new Random(seed);

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import vn.edu.haiphong.dvc.infra.ProcessStack;
 import vn.edu.haiphong.dvc.testing.data.DataSet;
 import vn.edu.haiphong.dvc.testing.data.Expected;
 import vn.edu.haiphong.dvc.testing.data.Ledger;
@@ -43,7 +44,7 @@ class FaultToleranceTest {
     private static final LocalDate YEAR_END = LocalDate.of(2024, 12, 31);
     private static final Duration CONVERGENCE_LIMIT = Duration.ofMinutes(3);
 
-    private static Stack stack;
+    private static ProcessStack stack;
     private static final Ledger LEDGER = new Ledger();
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();

@@ -1,6 +1,4 @@
-package vn.edu.haiphong.dvc.e2e;
-
-import static org.awaitility.Awaitility.await;
+package vn.edu.haiphong.dvc.infra;
 
 import java.io.IOException;
 import java.net.URI;
@@ -17,17 +15,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import vn.edu.haiphong.dvc.infra.Ports;
-import vn.edu.haiphong.dvc.infra.Tokens;
 
 /**
  * The whole system as separate processes, as in production: a Kafka broker and a PostgreSQL server
- * (Apache Kafka's and PostgreSQL's own code, launched by local-infra), and the three packaged services.
- * Any of them can be killed with SIGKILL and started again on the same port and data.
+ * (Apache Kafka's and PostgreSQL's own code, launched from this module), and the three packaged services,
+ * each on a free port. Any of them can be killed with SIGKILL and started again on the same port and data.
+ * The end-to-end tests and the benchmark harness drive it.
  */
-final class Stack implements AutoCloseable {
+public final class ProcessStack implements AutoCloseable {
 
-    static final String ISSUER = "https://dvc.haiphong.edu.vn/e2e";
+    public static final String ISSUER = "https://dvc.haiphong.edu.vn/e2e";
 
     /** A process of the stack, and how to start it again. */
     private record Member(String name, ProcessBuilder builder, int port, String readyPath, Process[] process) {
@@ -37,15 +34,22 @@ final class Stack implements AutoCloseable {
     private final Path dir;
     private final Map<String, Member> members = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newHttpClient();
-    final int kafkaPort = Ports.freePort();
-    final int postgresPort = Ports.freePort();
-    final String ingestToken;
-    final String readerToken;
-    final String adminToken;
+    public final int kafkaPort = Ports.freePort();
+    public final int postgresPort = Ports.freePort();
+    public final String ingestToken;
+    public final String readerToken;
+    public final String adminToken;
+    private final String serviceHeap;
 
-    Stack(Path dir) throws IOException {
-        this.root = Path.of("").toAbsolutePath().getParent();
+    /**
+     * @param root the repository's root (the services' jars are under {@code <service>/target/quarkus-app})
+     * @param dir where data, keys and logs go
+     * @param serviceHeap each service's -Xmx, such as {@code 384m}
+     */
+    public ProcessStack(Path root, Path dir, String serviceHeap) throws IOException {
+        this.root = root;
         this.dir = dir;
+        this.serviceHeap = serviceHeap;
         Files.createDirectories(dir.resolve("logs"));
         KeyPair keys = Tokens.generateKeyPair();
         Tokens.writePublicKeyPem(keys.getPublic(), dir.resolve("jwt-public.pem"));
@@ -55,7 +59,7 @@ final class Stack implements AutoCloseable {
         adminToken = Tokens.mint(keys.getPrivate(), ISSUER, "e2e-admin", Set.of("admin"), day);
     }
 
-    void start() throws Exception {
+    public void start() throws Exception {
         String infra = root.resolve("local-infra/target/local-infra.jar") + java.io.File.pathSeparator
                 + root.resolve("local-infra/target/lib/*");
         member("kafka", new ProcessBuilder("java", "-Xmx512m", "-cp", infra, "vn.edu.haiphong.dvc.infra.LocalKafkaMain",
@@ -74,23 +78,23 @@ final class Stack implements AutoCloseable {
     }
 
     /** Another instance of indicator-service, in the same consumer group and on the same database. */
-    void addIndicatorInstance(String name) throws Exception {
+    public void addIndicatorInstance(String name) throws Exception {
         service(name, "indicator", Ports.freePort(), root.resolve("indicator-service/target/quarkus-app/quarkus-run.jar"));
         startAndWait(name);
     }
 
-    String url(String name) {
+    public String url(String name) {
         return "http://localhost:" + members.get(name).port();
     }
 
-    void kill(String name) throws InterruptedException {
+    public void kill(String name) throws InterruptedException {
         Process process = members.get(name).process()[0];
         process.destroyForcibly();
         process.waitFor();
     }
 
     /** A clean stop (SIGTERM) and a start with extra environment variables (kept for later starts too). */
-    void restartWith(String name, Map<String, String> environment) throws Exception {
+    public void restartWith(String name, Map<String, String> environment) throws Exception {
         Process process = members.get(name).process()[0];
         process.destroy();
         process.waitFor();
@@ -98,26 +102,57 @@ final class Stack implements AutoCloseable {
         startAndWait(name);
     }
 
+    /** A clean stop (SIGTERM); {@link #startAndWait} starts it again on the same port and data. */
+    public void stop(String name) throws InterruptedException {
+        Process process = members.get(name).process()[0];
+        process.destroy();
+        process.waitFor();
+    }
+
+    /** The environment of a member's next starts. */
+    public Map<String, String> environment(String name) {
+        return members.get(name).builder().environment();
+    }
+
     /** A clean stop (SIGTERM) and a start on the same port and data. */
-    void restart(String name) throws Exception {
+    public void restart(String name) throws Exception {
         Process process = members.get(name).process()[0];
         process.destroy();
         process.waitFor();
         startAndWait(name);
     }
 
-    void startAndWait(String name) throws Exception {
+    public void startAndWait(String name) throws Exception {
         Member m = members.get(name);
         m.builder().redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("logs/" + name + ".log").toFile()));
         m.process()[0] = m.builder().start();
-        Duration limit = Duration.ofMinutes(2);
-        if (m.readyPath() == null) {
-            await().atMost(limit).pollInterval(Duration.ofMillis(200)).until(() -> Ports.isInUse(m.port()));
-        } else {
-            await().atMost(limit).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
-                    .until(() -> http.send(HttpRequest.newBuilder(URI.create(url(name) + m.readyPath())).build(),
-                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (!ready(name, m)) {
+            if (System.nanoTime() > deadline || !m.process()[0].isAlive()) {
+                throw new IllegalStateException(name + " did not become ready; see " + dir.resolve("logs/" + name + ".log"));
+            }
+            Thread.sleep(200);
         }
+    }
+
+    private boolean ready(String name, Member m) {
+        if (m.readyPath() == null) {
+            return Ports.isInUse(m.port());
+        }
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url(name) + m.readyPath())).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The operating system's id of a member's current process. */
+    public long pid(String name) {
+        return members.get(name).process()[0].pid();
     }
 
     private void service(String name, String database, int port) {
@@ -125,7 +160,7 @@ final class Stack implements AutoCloseable {
     }
 
     private void service(String name, String database, int port, Path jar) {
-        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx384m", "-jar", jar.toString()).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx" + serviceHeap, "-jar", jar.toString()).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:" + postgresPort + "/" + database);

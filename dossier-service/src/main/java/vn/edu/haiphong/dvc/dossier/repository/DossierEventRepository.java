@@ -1,10 +1,15 @@
 package vn.edu.haiphong.dvc.dossier.repository;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.hibernate.Session;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import vn.edu.haiphong.dvc.ingest.store.AcceptedEvent;
@@ -18,9 +23,31 @@ public class DossierEventRepository implements PanacheRepositoryBase<DossierEven
         return AcceptedEvent.storedHashes(getEntityManager(), DossierEventEntity.class, eventIds);
     }
 
-    /** The stored events of these dossiers of which a dossier may have only one (every type but RATED). */
-    public List<DossierEventEntity> singleTypeEventsOf(Collection<String> dossierCodes) {
-        return dossierCodes.isEmpty() ? List.of()
-                : list("dossierCode in ?1 and type <> ?2", dossierCodes, DossierEventType.RATED);
+    /** A stored event's dossier, type and id. */
+    public record Taken(String dossierCode, String type, String eventId) {
+    }
+
+    /**
+     * The stored events of these dossiers of which a dossier may have only one (every type but RATED): only
+     * what the rule needs, not the events themselves.
+     */
+    public List<Taken> singleTypeEventsOf(Collection<String> dossierCodes) {
+        if (dossierCodes.isEmpty()) {
+            return List.of();
+        }
+        return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            List<Taken> taken = new ArrayList<>();
+            try (PreparedStatement s = connection.prepareStatement(
+                    "select dossier_code, type, event_id from dossier_event where dossier_code = any(?) and type <> ?")) {
+                s.setArray(1, connection.createArrayOf("varchar", dossierCodes.toArray()));
+                s.setString(2, DossierEventType.RATED.name());
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        taken.add(new Taken(rs.getString(1), rs.getString(2), rs.getString(3)));
+                    }
+                }
+            }
+            return taken;
+        });
     }
 }

@@ -84,8 +84,8 @@ public class DossierEventService {
 
         // 3. One event of each type per dossier (but ratings), one procedure and one unit per dossier.
         Map<String, String> takenTypes = new HashMap<>();
-        for (DossierEventEntity e : events.singleTypeEventsOf(locked.keySet())) {
-            takenTypes.put(e.dossierCode + '\u0000' + e.type, e.eventId);
+        for (DossierEventRepository.Taken e : events.singleTypeEventsOf(locked.keySet())) {
+            takenTypes.put(e.dossierCode() + '\u0000' + e.type(), e.eventId());
         }
         for (Candidate<DossierEvent> c : fresh) {
             DossierEvent e = c.event();

@@ -26,7 +26,7 @@ import vn.edu.haiphong.dvc.indicator.domain.Metric;
 /**
  * Keeps the counters in step with the facts, inside the transaction that changes them: a fact's change is
  * the difference between what it contributed before and after, added to its unit, each unit above it and
- * '' (every unit), per day, month and year. Distinct adult applicants are added when a dossier first makes
+ * '' (every unit), per day and per month. Distinct adult applicants are added when a dossier first makes
  * its applicant count, per month, quarter and year.
  */
 @ApplicationScoped
@@ -66,13 +66,12 @@ public class CounterRepository {
         }
         try (Connection c = dataSource.getConnection()) {
             Map<String, List<String>> up = ancestors(c, units);
-            Map<Row, Long> rows = new TreeMap<>(Row.ORDER);
+            Map<Row, Long> rows = new HashMap<>();
             deltas.forEach((k, n) -> {
                 if (n != 0) {
                     for (String unit : up.get(k.unit())) {
                         rows.merge(new Row(unit, 'D', k.day(), k.metric(), k.procedure()), n, Long::sum);
                         rows.merge(new Row(unit, 'M', k.day().withDayOfMonth(1), k.metric(), k.procedure()), n, Long::sum);
-                        rows.merge(new Row(unit, 'Y', k.day().withDayOfYear(1), k.metric(), k.procedure()), n, Long::sum);
                     }
                 }
             });
@@ -81,18 +80,19 @@ public class CounterRepository {
             if (rows.isEmpty()) {
                 return;
             }
+            List<Row> keys = new ArrayList<>(rows.keySet());
+            keys.sort(Row.ORDER);
             try (PreparedStatement s = c.prepareStatement("""
                     insert into indicator_count (unit_code, period, period_start, metric, procedure_code, n)
                     select * from unnest(?::varchar[], ?::char[], ?::date[], ?::smallint[], ?::varchar[], ?::bigint[])
                     on conflict (unit_code, period, period_start, metric, procedure_code) do update
                     set n = indicator_count.n + excluded.n""")) {
-                List<Row> keys = new ArrayList<>(rows.keySet());
                 s.setArray(1, c.createArrayOf("varchar", keys.stream().map(Row::unit).toArray()));
                 s.setArray(2, c.createArrayOf("char", keys.stream().map(r -> String.valueOf(r.period())).toArray()));
                 s.setArray(3, c.createArrayOf("date", keys.stream().map(r -> java.sql.Date.valueOf(r.start())).toArray()));
                 s.setArray(4, c.createArrayOf("int2", keys.stream().map(r -> r.metric().code).toArray()));
                 s.setArray(5, c.createArrayOf("varchar", keys.stream().map(Row::procedure).toArray()));
-                s.setArray(6, c.createArrayOf("int8", rows.values().toArray()));
+                s.setArray(6, c.createArrayOf("int8", keys.stream().map(rows::get).toArray()));
                 s.executeUpdate();
             }
         } catch (SQLException e) {
@@ -133,8 +133,9 @@ public class CounterRepository {
         Map<Key, Integer> before = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement("""
                 select a.unit_code, a.year, a.applicant_hash, a.months from adult_applicant a
-                join unnest(?::varchar[], ?::int[], ?::varchar[]) as k(u, y, h) on a.unit_code = k.u and a.year = k.y and a.applicant_hash = k.h
-                order by a.unit_code, a.year, a.applicant_hash for update of a""")) {
+                join unnest(?::varchar[], ?::int[], ?::varchar[]) with ordinality as k(u, y, h, i)
+                    on a.unit_code = k.u and a.year = k.y and a.applicant_hash = k.h
+                order by k.i for update of a""")) {
             s.setArray(1, c.createArrayOf("varchar", units));
             s.setArray(2, c.createArrayOf("int4", years));
             s.setArray(3, c.createArrayOf("varchar", hashes));

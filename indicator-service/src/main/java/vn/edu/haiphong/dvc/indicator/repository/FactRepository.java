@@ -76,7 +76,8 @@ public class FactRepository {
         Map<String, DossierFact> facts = new HashMap<>();
         lock(keys, now, "insert into dossier_fact (dossier_code, procedure_code, unit_code, updated_at) "
                 + "select * from unnest(?, ?, ?) as k, (select ?::timestamptz) t on conflict do nothing",
-                "select " + DOSSIER_COLUMNS + " from dossier_fact where dossier_code = any(?) order by dossier_code for update",
+                "select " + columns("f", DOSSIER_COLUMNS) + " from dossier_fact f join unnest(?::varchar[]) with ordinality as k(id, i) "
+                        + "on f.dossier_code = k.id order by k.i for update of f",
                 rs -> {
                     DossierFact f = new DossierFact();
                     f.dossierCode = rs.getString(1);
@@ -112,7 +113,8 @@ public class FactRepository {
         Map<String, PaymentFact> facts = new HashMap<>();
         lock(keys, now, "insert into payment_fact (transaction_id, dossier_code, procedure_code, unit_code, updated_at) "
                 + "select * from unnest(?, ?, ?, ?) as k, (select ?::timestamptz) t on conflict do nothing",
-                "select " + PAYMENT_COLUMNS + " from payment_fact where transaction_id = any(?) order by transaction_id for update",
+                "select " + columns("f", PAYMENT_COLUMNS) + " from payment_fact f join unnest(?::varchar[]) with ordinality as k(id, i) "
+                        + "on f.transaction_id = k.id order by k.i for update of f",
                 rs -> {
                     PaymentFact f = new PaymentFact();
                     f.transactionId = rs.getString(1);
@@ -130,13 +132,20 @@ public class FactRepository {
         return facts;
     }
 
+    /** The columns, each prefixed with the table's alias. */
+    private static String columns(String alias, String columns) {
+        return alias + "." + columns.replace(", ", ", " + alias + ".");
+    }
+
     private interface RowReader {
         void read(ResultSet rs) throws SQLException;
     }
 
     /**
      * Creates the missing rows first (waiting for any other instance's uncommitted row), then locks and
-     * reads them all: no two instances can both believe a fact new and overwrite each other's fields.
+     * reads them all: no two instances can both believe a fact new and overwrite each other's fields. Both
+     * statements take the rows in the order of the keys given (sorted by the caller), so that two instances
+     * never lock the same rows in orders that cross.
      */
     private void lock(Collection<Key> keys, OffsetDateTime now, String insert, String select, RowReader reader) {
         if (keys.isEmpty()) {

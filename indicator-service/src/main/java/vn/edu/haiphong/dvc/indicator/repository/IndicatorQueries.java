@@ -85,8 +85,8 @@ public class IndicatorQueries {
     }
 
     /**
-     * Every indicator over the scope, read from the counters: a year is one row per counter, and any other
-     * period its whole years, whole months and the days at its edges. The catalogue (which procedures
+     * Every indicator over the scope, read from the counters: a year is twelve month rows per counter, and
+     * any other period its whole months and the days at its edges. The catalogue (which procedures
      * count for fully-online-dossiers and fee-procedures-paid-online) is joined as it stands now.
      */
     public Map<Indicator, Count> countAll(Scope scope) {
@@ -147,9 +147,7 @@ public class IndicatorQueries {
     record Part(char period, LocalDate from, LocalDate until) {
     }
 
-    /**
-     * [from, to] as whole years, then whole months, then days: the fewest counter rows that add up to it.
-     */
+    /** [from, to] as whole months and the days at its edges: the fewest counter rows that add up to it. */
     static List<Part> parts(LocalDate from, LocalDate to) {
         List<Part> parts = new ArrayList<>();
         LocalDate end = to.plusDays(1);
@@ -157,10 +155,7 @@ public class IndicatorQueries {
         while (day.isBefore(end)) {
             char period;
             LocalDate next;
-            if (day.getDayOfYear() == 1 && !day.plusYears(1).isAfter(end)) {
-                period = 'Y';
-                next = day.plusYears(1);
-            } else if (day.getDayOfMonth() == 1 && !day.plusMonths(1).isAfter(end)) {
+            if (day.getDayOfMonth() == 1 && !day.plusMonths(1).isAfter(end)) {
                 period = 'M';
                 next = day.plusMonths(1);
             } else {

@@ -9,23 +9,27 @@ import org.junit.jupiter.api.Test;
 
 import vn.edu.haiphong.dvc.indicator.repository.IndicatorQueries.Part;
 
-/** A period is read as the fewest counter rows: whole years, then whole months, then days, with no gap or overlap. */
+/** A period is read as the fewest counter rows: whole months and the days at its edges, with no gap or overlap. */
 class PeriodPartsTest {
 
     @Test
-    void aCalendarYearIsOneYearRow() {
+    void aCalendarYearIsItsTwelveMonths() {
         assertThat(IndicatorQueries.parts(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31)))
-                .containsExactly(new Part('Y', LocalDate.of(2024, 1, 1), LocalDate.of(2025, 1, 1)));
+                .containsExactly(new Part('M', LocalDate.of(2024, 1, 1), LocalDate.of(2025, 1, 1)));
     }
 
     @Test
-    void aPeriodWithRaggedEdgesIsDaysMonthsYearsMonthsDays() {
+    void aPeriodWithRaggedEdgesIsDaysMonthsDays() {
         assertThat(IndicatorQueries.parts(LocalDate.of(2023, 11, 15), LocalDate.of(2025, 3, 10))).containsExactly(
                 new Part('D', LocalDate.of(2023, 11, 15), LocalDate.of(2023, 12, 1)),
-                new Part('M', LocalDate.of(2023, 12, 1), LocalDate.of(2024, 1, 1)),
-                new Part('Y', LocalDate.of(2024, 1, 1), LocalDate.of(2025, 1, 1)),
-                new Part('M', LocalDate.of(2025, 1, 1), LocalDate.of(2025, 3, 1)),
+                new Part('M', LocalDate.of(2023, 12, 1), LocalDate.of(2025, 3, 1)),
                 new Part('D', LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 11)));
+    }
+
+    @Test
+    void aPeriodWithinOneMonthIsDays() {
+        assertThat(IndicatorQueries.parts(LocalDate.of(2024, 2, 3), LocalDate.of(2024, 2, 29)))
+                .containsExactly(new Part('D', LocalDate.of(2024, 2, 3), LocalDate.of(2024, 3, 1)));
     }
 
     @Test
@@ -39,10 +43,11 @@ class PeriodPartsTest {
                 LocalDate next = from;
                 for (Part p : parts) {
                     assertThat(p.from()).isEqualTo(next);
-                    switch (p.period()) {
-                        case 'Y' -> assertThat(p.from().getDayOfYear()).isEqualTo(1);
-                        case 'M' -> assertThat(p.from().getDayOfMonth()).isEqualTo(1);
-                        default -> assertThat(p.period()).isEqualTo('D');
+                    if (p.period() == 'M') {
+                        assertThat(p.from().getDayOfMonth()).isEqualTo(1);
+                        assertThat(p.until().getDayOfMonth()).isEqualTo(1);
+                    } else {
+                        assertThat(p.period()).isEqualTo('D');
                     }
                     next = p.until();
                 }

@@ -1,10 +1,13 @@
 package vn.edu.haiphong.dvc.ingest.outbox;
 
+import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.hibernate.Session;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
@@ -33,7 +36,16 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxMessage, Lo
     }
 
     public int markSent(Collection<Long> ids, OffsetDateTime at) {
-        return ids.isEmpty() ? 0 : update("sentAt = ?1 where id in ?2", at, ids);
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement s = connection.prepareStatement("update outbox_message set sent_at = ? where id = any(?)")) {
+                s.setObject(1, at);
+                s.setArray(2, connection.createArrayOf("int8", ids.toArray()));
+                return s.executeUpdate();
+            }
+        });
     }
 
     public long purgeSentBefore(OffsetDateTime before) {

@@ -1,14 +1,19 @@
 package vn.edu.haiphong.dvc.ingest.store;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.Table;
+
+import org.hibernate.Session;
 
 /**
  * What an ingest service keeps of every event it accepted: the event as published, and the hash that
@@ -48,10 +53,20 @@ public abstract class AcceptedEvent {
         if (eventIds.isEmpty()) {
             return Map.of();
         }
-        return em.createQuery("select e.eventId, e.contentHash from " + type.getSimpleName() + " e where e.eventId in :ids",
-                        Object[].class)
-                .setParameter("ids", eventIds)
-                .getResultStream()
-                .collect(Collectors.toMap(row -> (String) row[0], row -> (String) row[1]));
+        // One array parameter rather than an IN list of up to a thousand: one plan, whatever the batch's size.
+        String table = type.getAnnotation(Table.class).name();
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            Map<String, String> hashes = new HashMap<>();
+            try (PreparedStatement s = connection.prepareStatement(
+                    "select event_id, content_hash from " + table + " where event_id = any(?)")) {
+                s.setArray(1, connection.createArrayOf("varchar", eventIds.toArray()));
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        hashes.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+            }
+            return hashes;
+        });
     }
 }
