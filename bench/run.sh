@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The benchmark harness, in one command: builds the system, starts it as the quick start does (a KRaft
+# Kafka broker, PostgreSQL and the three services, each a process), drives it from a separate process,
+# prints the table and writes it to bench/results/latest.md. Needs only a JDK 17+; about 45 minutes and
+# 20 GB of free disk for the full run (10 million dossiers).
+#
+#   bench/run.sh             the full run (figures in bench/results/latest.md)
+#   bench/run.sh --smoke     every step at a tiny scale, in about two minutes (written to bench/target/smoke.md)
+#   bench/run.sh --ingest-only   ingest and freshness only, 20 s each: what to run under a profiler
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+
+OUT="bench/results/latest.md"
+case "${1:-}" in
+    --smoke) OUT="bench/target/smoke.md" ;;
+    --ingest-only) OUT="bench/target/ingest-only.md" ;;
+    "") ;;
+    *) echo "bench/run.sh: unknown option '$1' (use --smoke or --ingest-only)" >&2; exit 1 ;;
+esac
+
+./mvnw -B -q package -DskipTests
+exec java -Xmx2g -cp "bench/target/bench.jar:bench/target/lib/*" vn.edu.haiphong.dvc.bench.Bench ${1:-} --out "$OUT"
