@@ -1,5 +1,6 @@
 package vn.edu.haiphong.dvc.indicator.service;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
@@ -30,8 +31,12 @@ public class Freshness {
         Object latest = em.createNativeQuery("select max(processed_at) from processed_event").getSingleResult();
         OffsetDateTime now = OffsetDateTime.now(FactUpdater.DEPARTMENT_OFFSET).withNano(0);
         OffsetDateTime lastEventAt = latest == null ? null : toOffset(latest).withOffsetSameInstant(FactUpdater.DEPARTMENT_OFFSET);
-        boolean stale = lastEventAt == null || lastEventAt.plus(config.staleAfter()).isBefore(now);
-        return new DashboardStatus(now, lastEventAt, config.staleAfter().toString(), stale);
+        return new DashboardStatus(now, lastEventAt, config.staleAfter().toString(), stale(lastEventAt, config.staleAfter(), now));
+    }
+
+    /** No event at all, or none for longer than {@code after}. */
+    static boolean stale(OffsetDateTime lastEventAt, Duration after, OffsetDateTime now) {
+        return lastEventAt == null || lastEventAt.plus(after).isBefore(now);
     }
 
     private static OffsetDateTime toOffset(Object value) {

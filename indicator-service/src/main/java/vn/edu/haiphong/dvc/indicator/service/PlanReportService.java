@@ -41,7 +41,7 @@ public class PlanReportService {
         for (IndicatorValue value : all.indicators()) {
             Indicator indicator = Indicator.byId(value.id()).orElseThrow();
             lines.add(new PlanReport.Line(indicator, value,
-                    TargetGap.needed(value.numerator(), value.denominator(), value.target(), value.met()),
+                    TargetGap.needed(value.numerator(), value.denominator(), value.target()),
                     indicators.breakdown(indicator, scope).units()));
         }
         Integer planYear = plans.plan(year).map(PlanDto::planYear).orElse(null);
