@@ -75,7 +75,8 @@
             needed: (k, w) => `${k} more ${w} needed to meet the target`, reached: 'Target met',
             showDetail: (name) => `Details: ${name}`,
             progress: (name) => `Progress towards the target: ${name}`,
-            words: { DOSSIER: 'dossiers', TRANSACTION: 'payments', PROCEDURE: 'procedures', APPLICANT: 'adults' },
+            words: { DOSSIER: ['dossier', 'dossiers'], TRANSACTION: ['payment', 'payments'], PROCEDURE: ['procedure', 'procedures'],
+                APPLICANT: ['adult', 'adults'] },
             detailTitle: 'One indicator in detail', indicator: 'Indicator', granularity: 'By', day: 'Day', week: 'Week',
             monthly: 'Month', quarterly: 'Quarter', trendTitle: 'Trend', seriesTable: 'The chart\'s figures',
             bucket: 'Period', bucketValue: 'In period (%)', cumulativeValue: 'Cumulative (%)', targetLine: 'Target (%)',
@@ -119,13 +120,20 @@
         chart: null,
         stream: null,
         statusTimer: null,
-        refreshTimer: null
+        refreshTimer: null,
+        refreshCards: false
     };
 
     const $ = (id) => document.getElementById(id);
     const t = (key, ...args) => {
         const value = TEXT[state.lang][key];
         return typeof value === 'function' ? value(...args) : value;
+    };
+
+    /** What an indicator counts, in words: "hồ sơ" whatever the number, "1 dossier" but "2 dossiers". */
+    const word = (subject, n) => {
+        const w = t('words')[subject];
+        return Array.isArray(w) ? w[n === 1 ? 0 : 1] : w;
     };
 
     // --- numbers and dates, as people read them in the chosen language ---
@@ -401,11 +409,11 @@
         li.append(bar);
         li.append(el('p', { class: 'state' }, kind === 'none' ? (v.target === null ? t('noTarget') : t('noData')) : t(kind)));
         li.append(el('p', { class: 'counts' }, v.denominator === null
-            ? `${number(v.numerator)} ${t('words')[subject]} — ${t('unknownDenominator')}`
-            : t('ofWhich', number(v.numerator), number(v.denominator), t('words')[subject])));
+            ? `${number(v.numerator)} ${word(subject, v.numerator)} — ${t('unknownDenominator')}`
+            : t('ofWhich', number(v.numerator), number(v.denominator), word(subject, v.denominator))));
         const k = needed(v);
         if (k !== null) {
-            li.append(el('p', { class: 'needed' }, k === 0 ? t('reached') : t('needed', number(k), t('words')[subject])));
+            li.append(el('p', { class: 'needed' }, k === 0 ? t('reached') : t('needed', number(k), word(subject, k))));
         }
         return li;
     }
@@ -640,22 +648,38 @@
         }
     }
 
-    /** The stream carries the stream's scope: applied as is when that is the view, otherwise a cue to re-read. */
+    /**
+     * The stream carries the stream's scope: its changed cards are replaced at once when that is the view,
+     * otherwise the message is a cue to re-read the cards. The detail below follows, at most every 2 s.
+     */
     function onLive(message) {
         if (isStreamScope() && state.indicators.length) {
             const changed = new Map(message.indicators.map((v) => [v.id, v]));
             state.indicators = state.indicators.map((v) => changed.get(v.id) || v);
             markUpdated(message.asOf);
             renderCards();
+            scheduleRefresh(false);
         } else {
-            scheduleRefresh();
+            scheduleRefresh(true);
         }
         pollStatus();
     }
 
-    function scheduleRefresh() {
-        clearTimeout(state.refreshTimer);
-        state.refreshTimer = setTimeout(refreshCards, 500);
+    /** Throttled, not debounced: under a steady flow of events the view is still re-read every 2 s. */
+    function scheduleRefresh(cards) {
+        state.refreshCards = state.refreshCards || cards;
+        if (state.refreshTimer) {
+            return;
+        }
+        state.refreshTimer = setTimeout(async () => {
+            const withCards = state.refreshCards;
+            state.refreshTimer = null;
+            state.refreshCards = false;
+            if (withCards) {
+                await refreshCards();
+            }
+            await refreshDetail();
+        }, 2000);
     }
 
     function setStream(mode) {
@@ -678,7 +702,7 @@
             renderStatus();
             // An event the stream cannot show (another period or unit): re-read the view.
             if (previous && previous.lastEventAt !== status.lastEventAt && !isStreamScope()) {
-                scheduleRefresh();
+                scheduleRefresh(true);
             }
         } catch (error) {
             if (error instanceof HttpError && (error.status === 401 || error.status === 403)) {

@@ -66,13 +66,15 @@ class DashboardBrowserTest {
     static final LocalDate TO = LocalDate.of(2024, 12, 31);
     static final DecimalFormatSymbols VI = DecimalFormatSymbols.getInstance(Locale.forLanguageTag("vi-VN"));
     static final DecimalFormatSymbols EN = DecimalFormatSymbols.getInstance(Locale.UK);
+    /** What each indicator counts: Vietnamese, English singular, English plural. */
     static final Map<String, String[]> WORDS = Map.of(
-            "procedures-fully-online", new String[] { "thủ tục", "procedures" },
-            "fully-online-on-national-portal", new String[] { "thủ tục", "procedures" },
-            "fee-procedures-paid-online", new String[] { "thủ tục", "procedures" },
-            "online-payments", new String[] { "giao dịch", "payments" },
-            "cashless-payments", new String[] { "giao dịch", "payments" },
-            "adult-online-users", new String[] { "người", "adults" });
+            "procedures-fully-online", new String[] { "thủ tục", "procedure", "procedures" },
+            "fully-online-on-national-portal", new String[] { "thủ tục", "procedure", "procedures" },
+            "fee-procedures-paid-online", new String[] { "thủ tục", "procedure", "procedures" },
+            "online-payments", new String[] { "giao dịch", "payment", "payments" },
+            "cashless-payments", new String[] { "giao dịch", "payment", "payments" },
+            "adult-online-users", new String[] { "người", "adult", "adults" });
+    static final String[] DOSSIERS = { "hồ sơ", "dossier", "dossiers" };
 
     @TestHTTPResource("/")
     URL page;
@@ -141,10 +143,7 @@ class DashboardBrowserTest {
     @Test
     @Order(2)
     void theCardsShowTheDepartmentsNumbersForTheChosenYearAndUnit() throws Exception {
-        choose("period-kind", "year");
-        choose("year", "2024");
-        choose("unit", data.root);
-        assertCards(FROM, TO, data.root, true);
+        showTheDepartmentIn2024();
         assertThat(text("period-text")).isEqualTo("Kỳ: từ 01/01/2024 đến 31/12/2024");
         // The unit picker follows the tree: a district under the department, its schools under it.
         List<String> options = new Select(browser.findElement(By.id("unit"))).getOptions().stream().map(WebElement::getText).toList();
@@ -185,10 +184,7 @@ class DashboardBrowserTest {
     @Test
     @Order(4)
     void oneIndicatorsTrendRankingAndDrillDown() throws Exception {
-        choose("period-kind", "year");
-        choose("year", "2024");
-        choose("unit", data.root);
-        assertCards(FROM, TO, data.root, true);
+        showTheDepartmentIn2024();
         card("online-submission").findElement(By.cssSelector("h3 button")).click();
         waitFor(() -> "detail-title".equals(browser.switchTo().activeElement().getAttribute("id")));
         assertThat(new Select(browser.findElement(By.id("indicator"))).getFirstSelectedOption().getText())
@@ -294,6 +290,11 @@ class DashboardBrowserTest {
         assertThat(browser.executeScript("return window.notReloaded")).as("the page was not reloaded").isEqualTo(true);
         assertThat(text("updated")).isNotEqualTo(updated).matches("Cập nhật lúc \\d\\d:\\d\\d:\\d\\d");
         assertThat(text("stream-state")).isEqualTo("Trực tiếp: đang nhận cập nhật");
+        // The ranking below the cards follows too: the department of the new dossier.
+        Expected.Pair department = expected(today.withDayOfYear(1), today, data.root, "online-submission");
+        waitFor(() -> rows("ranking").stream().anyMatch(r -> data.root.equals(r.getAttribute("data-unit"))
+                && r.findElements(By.tagName("td")).get(2).getText().equals(department.numerator() + " / " + department.denominator())),
+                () -> "the ranking row of " + data.root + " with " + department);
         Chromium.screenshot(browser, "05-live", 1366);
     }
 
@@ -354,10 +355,17 @@ class DashboardBrowserTest {
         Chromium.screenshot(browser, "07-stale-and-offline", 1366);
     }
 
+    private static void showTheDepartmentIn2024() {
+        choose("period-kind", "year");
+        choose("year", "2024");
+        choose("unit", data.root);
+        assertCards(FROM, TO, data.root, true);
+    }
+
     // --- what the cards must say ---
 
     /** Every card's value, target, verdict, counts and "how many more", as computed independently. */
-    private void assertCards(LocalDate from, LocalDate to, String unit, boolean vietnamese) {
+    private static void assertCards(LocalDate from, LocalDate to, String unit, boolean vietnamese) {
         Map<String, Expected.Pair> expected = Expected.indicators(Published.LEDGER, from, to, unit);
         Map<String, Object> targets = given().auth().oauth2(READER).get("/api/v1/plans/" + to.getYear())
                 .then().statusCode(200).extract().jsonPath().getMap("targets");
@@ -377,7 +385,7 @@ class DashboardBrowserTest {
     private static List<String> card(String id, Expected.Pair pair, BigDecimal target, boolean vi) {
         DecimalFormatSymbols symbols = vi ? VI : EN;
         BigDecimal value = value(pair);
-        String word = WORDS.getOrDefault(id, new String[] { "hồ sơ", "dossiers" })[vi ? 0 : 1];
+        String[] words = WORDS.getOrDefault(id, DOSSIERS);
         String standing;
         if (target == null) {
             standing = vi ? "Không có mục tiêu" : "No target";
@@ -391,8 +399,9 @@ class DashboardBrowserTest {
             standing = vi ? "Chưa đạt" : "Behind";
         }
         String counts = pair.denominator() == null
-                ? whole(pair.numerator(), symbols) + " " + word + " — " + (vi ? "chưa có mẫu số" : "no denominator")
-                : whole(pair.numerator(), symbols) + " / " + whole(pair.denominator(), symbols) + " " + word;
+                ? whole(pair.numerator(), symbols) + " " + word(words, pair.numerator(), vi) + " — "
+                        + (vi ? "chưa có mẫu số" : "no denominator")
+                : whole(pair.numerator(), symbols) + " / " + whole(pair.denominator(), symbols) + " " + word(words, pair.denominator(), vi);
         String needed = "";
         if (target != null && pair.denominator() != null && pair.denominator() > 0) {
             // The smallest number of the denominator's items that, counted in the numerator too, meet the target.
@@ -402,12 +411,16 @@ class DashboardBrowserTest {
                 k++;
             }
             needed = k == 0 ? (vi ? "Đã đạt mục tiêu" : "Target met")
-                    : vi ? "Cần thêm " + whole(k, symbols) + " " + word + " để đạt mục tiêu"
-                            : whole(k, symbols) + " more " + word + " needed to meet the target";
+                    : vi ? "Cần thêm " + whole(k, symbols) + " " + word(words, k, true) + " để đạt mục tiêu"
+                            : whole(k, symbols) + " more " + word(words, k, false) + " needed to meet the target";
         }
         String targetText = target == null ? (vi ? "Không có mục tiêu" : "No target")
                 : (vi ? "Mục tiêu: " : "Target: ") + percent(target, symbols);
         return List.of(value == null ? "—" : percent(value, symbols), targetText, standing, counts, needed);
+    }
+
+    private static String word(String[] words, long n, boolean vi) {
+        return vi ? words[0] : n == 1 ? words[1] : words[2];
     }
 
     private static List<String> cardText(WebElement card) {

@@ -28,18 +28,17 @@ public class UnitDirectory {
                     from unit_ref u join walk w on u.parent_code = w.code
                 )
                 select code, name, type, parent_code from walk order by path""").getResultList();
-        return rows.stream().map(row -> {
-            Object[] r = (Object[]) row;
-            return new UnitDto((String) r[0], (String) r[1], (String) r[2], (String) r[3]);
-        }).toList();
+        return rows.stream().map(UnitDirectory::fromRow).toList();
     }
 
     public Optional<UnitDto> unit(String code) {
         List<?> rows = em.createNativeQuery("select code, name, type, parent_code from unit_ref where code = ?1")
                 .setParameter(1, code).getResultList();
-        return rows.stream().findFirst().map(row -> {
-            Object[] r = (Object[]) row;
-            return new UnitDto((String) r[0], (String) r[1], (String) r[2], (String) r[3]);
-        });
+        return rows.stream().findFirst().map(UnitDirectory::fromRow);
+    }
+
+    private static UnitDto fromRow(Object row) {
+        Object[] r = (Object[]) row;
+        return new UnitDto((String) r[0], (String) r[1], (String) r[2], (String) r[3]);
     }
 }
