@@ -49,6 +49,7 @@ import vn.edu.haiphong.dvc.contract.ApplicantKind;
 import vn.edu.haiphong.dvc.contract.Channel;
 import vn.edu.haiphong.dvc.contract.DossierEvent;
 import vn.edu.haiphong.dvc.contract.DossierEventType;
+import vn.edu.haiphong.dvc.testing.Chromium;
 import vn.edu.haiphong.dvc.testing.TestTokens;
 import vn.edu.haiphong.dvc.testing.data.DataSet;
 import vn.edu.haiphong.dvc.testing.data.Expected;

@@ -1,4 +1,4 @@
-package vn.edu.haiphong.dvc.indicator;
+package vn.edu.haiphong.dvc.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,18 +16,19 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * The machine's headless Chromium driven by its chromedriver (Debian's chromium and chromium-driver,
  * which .ci/run installs). Nothing is downloaded: a missing browser fails the test, it does not skip it.
+ * A module that uses this declares org.seleniumhq.selenium:selenium-chrome-driver itself (optional here).
  */
-final class Chromium {
+public final class Chromium {
 
-    static final Path BROWSER = Path.of(System.getProperty("dvc.chromium", "/usr/bin/chromium"));
-    static final Path DRIVER = Path.of(System.getProperty("dvc.chromedriver", "/usr/bin/chromedriver"));
+    public static final Path BROWSER = Path.of(System.getProperty("dvc.chromium", "/usr/bin/chromium"));
+    public static final Path DRIVER = Path.of(System.getProperty("dvc.chromedriver", "/usr/bin/chromedriver"));
     /** Where screenshots go; README's pictures are copies from here (docs/screenshots). */
-    static final Path SCREENSHOTS = Path.of(System.getProperty("dvc.screenshots", "target/screenshots"));
+    public static final Path SCREENSHOTS = Path.of(System.getProperty("dvc.screenshots", "target/screenshots"));
 
     private Chromium() {
     }
 
-    static ChromeDriver start(Path downloads) throws IOException {
+    public static ChromeDriver start(Path downloads) throws IOException {
         assertThat(BROWSER).as("The browser tests need Chromium at %s and its driver at %s: apt-get install -y chromium "
                 + "chromium-driver (.ci/run installs them)", BROWSER, DRIVER).isExecutable();
         assertThat(DRIVER).as("The browser tests need chromedriver at %s: apt-get install -y chromium-driver", DRIVER).isExecutable();
@@ -49,7 +50,7 @@ final class Chromium {
     }
 
     /** The whole page at this width (the window grows to the page's height for the picture). */
-    static void screenshot(ChromeDriver driver, String name, int width) throws IOException {
+    public static void screenshot(ChromeDriver driver, String name, int width) throws IOException {
         Dimension before = driver.manage().window().getSize();
         driver.manage().window().setSize(new Dimension(width, 900));
         Number height = (Number) driver.executeScript("return document.documentElement.scrollHeight");
