@@ -755,6 +755,7 @@
 
     function onScopeChange() {
         state.page = 0;
+        $('report-state').textContent = '';
         describeReports();
         refreshCards().then(refreshDetail);
     }
