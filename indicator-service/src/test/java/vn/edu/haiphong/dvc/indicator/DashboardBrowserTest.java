@@ -117,6 +117,9 @@ class DashboardBrowserTest {
     void aBadTokenIsRefusedAndAReaderTokenSignsIn() throws Exception {
         browser.get(page.toString());
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("vi");
+        // Everything the page loads comes from this service: it works with no internet.
+        assertThat((List<?>) browser.executeScript("return [...document.querySelectorAll('script[src], link[href]')]"
+                + ".map(e => e.getAttribute('src') || e.getAttribute('href'))")).isNotEmpty().allMatch(u -> ((String) u).startsWith("/"));
         assertThat(text("sign-in-title")).isEqualTo("Đăng nhập");
         Chromium.screenshot(browser, "01-sign-in", 1366);
         browser.findElement(By.id("token")).sendKeys("not-a-token", Keys.ENTER);
