@@ -200,6 +200,7 @@ cat <<INFO
   dossier-service     http://localhost:8081   Swagger UI: http://localhost:8081/q/swagger-ui
   payment-service     http://localhost:8082   Swagger UI: http://localhost:8082/q/swagger-ui
   indicator-service   http://localhost:8083   Swagger UI: http://localhost:8083/q/swagger-ui
+  Dashboard           http://localhost:8083/?token=$READER_TOKEN
   Kafka               localhost:$KAFKA_PORT
   PostgreSQL          ${DB_BASE#jdbc:postgresql://}
 
@@ -210,6 +211,7 @@ cat <<INFO
 
   Try:
     . $LOCAL/tokens.env && curl -H "Authorization: Bearer \$READER_TOKEN" http://localhost:8083/api/v1/indicators
+    . $LOCAL/tokens.env && curl -OJ -H "Authorization: Bearer \$READER_TOKEN" "http://localhost:8083/api/v1/reports/plan?year=2024&format=xlsx"
 
 INFO
 

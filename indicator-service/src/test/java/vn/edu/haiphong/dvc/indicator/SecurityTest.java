@@ -26,6 +26,9 @@ class SecurityTest {
             get("/api/v1/indicators/online-submission/units", "reader", "admin"),
             get("/api/v1/indicators/online-submission/dossiers", "reader", "admin"),
             get("/api/v1/plans/2024", "reader", "admin"),
+            get("/api/v1/units", "reader", "admin"),
+            get("/api/v1/dashboard/status", "reader", "admin"),
+            get("/api/v1/reports/plan?year=2024&format=csv", "reader", "admin"),
             send("PUT", "/api/v1/plans/2099", "application/json", "{\"targets\":{}}", "admin"));
 
     @TestFactory

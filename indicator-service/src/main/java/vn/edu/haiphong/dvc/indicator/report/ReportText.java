@@ -1,0 +1,131 @@
+package vn.edu.haiphong.dvc.indicator.report;
+
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import vn.edu.haiphong.dvc.indicator.api.BreakdownResponse;
+import vn.edu.haiphong.dvc.indicator.api.IndicatorValue;
+import vn.edu.haiphong.dvc.indicator.domain.Indicator;
+
+/**
+ * The plan report's words (Vietnamese, as the city receives it) and its two tables, shared by the
+ * XLSX, CSV and PDF writers so that the three say the same thing. Cells are String, Long or
+ * BigDecimal (a percentage), or null for "none".
+ */
+final class ReportText {
+
+    static final List<String> SUMMARY_HEADINGS = List.of("STT", "Mã chỉ tiêu", "Tên chỉ tiêu", "Tử số", "Mẫu số",
+            "Kết quả (%)", "Chỉ tiêu kế hoạch (%)", "Đánh giá", "Cần thêm để đạt", "Đơn vị tính");
+
+    static final List<String> DETAIL_HEADINGS = List.of("Mã chỉ tiêu", "Tên chỉ tiêu", "Phạm vi", "Xếp hạng", "Mã đơn vị",
+            "Tên đơn vị", "Tử số", "Mẫu số", "Kết quả (%)", "Chỉ tiêu kế hoạch (%)", "Đánh giá");
+
+    static final String SUMMARY_SHEET = "Tổng hợp";
+    static final String DETAIL_SHEET = "Theo đơn vị";
+    static final String DETAIL_TITLE = "Chi tiết theo đơn vị trực thuộc (xếp hạng thi đua)";
+    static final String ALL_UNITS = "Toàn bộ các đơn vị";
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
+
+    private ReportText() {
+    }
+
+    static String title(PlanReport report) {
+        return "BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH DỊCH VỤ CÔNG TRỰC TUYẾN NĂM " + report.year();
+    }
+
+    /** The lines under the title: who, which scope, which period, as of when, which plan. */
+    static List<String> preamble(PlanReport report) {
+        return List.of("Sở Giáo dục và Đào tạo Hải Phòng — báo cáo Ủy ban nhân dân thành phố",
+                "Phạm vi: " + scopeName(report),
+                "Kỳ báo cáo: từ " + DAY.format(report.from()) + " đến " + DAY.format(report.to()),
+                "Số liệu tính đến: " + TIME.format(report.asOf()) + " (giờ Việt Nam)",
+                report.planYear() == null ? "Kế hoạch: chưa có chỉ tiêu cho năm này"
+                        : "Chỉ tiêu theo kế hoạch năm " + report.planYear());
+    }
+
+    static String scopeName(PlanReport report) {
+        return report.unit() == null ? ALL_UNITS : report.unit().name() + " (" + report.unit().code() + ")";
+    }
+
+    static List<List<Object>> summaryRows(PlanReport report) {
+        List<List<Object>> rows = new ArrayList<>();
+        int n = 1;
+        for (PlanReport.Line line : report.lines()) {
+            IndicatorValue v = line.total();
+            rows.add(Arrays.asList((long) n++, v.id(), v.name().vi(), v.numerator(), v.denominator(), v.value(), v.target(),
+                    verdict(v.met(), v.target(), v.value()), line.needed(), line.needed() == null ? null : itemWord(line.indicator())));
+        }
+        return rows;
+    }
+
+    /** Per indicator: the whole scope first, then each child unit in ranking order. */
+    static List<List<Object>> detailRows(PlanReport report) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (PlanReport.Line line : report.lines()) {
+            IndicatorValue v = line.total();
+            rows.add(Arrays.asList(v.id(), v.name().vi(), "Tổng hợp", null, report.unit() == null ? null : report.unit().code(),
+                    scopeName(report), v.numerator(), v.denominator(), v.value(), v.target(), verdict(v.met(), v.target(), v.value())));
+            for (BreakdownResponse.Row u : line.units()) {
+                rows.add(Arrays.asList(v.id(), v.name().vi(), "Đơn vị trực thuộc", u.rank() == null ? null : (long) u.rank(), u.code(),
+                        u.name(), u.numerator(), u.denominator(), u.value(), u.target(), verdict(u.met(), u.target(), u.value())));
+            }
+        }
+        return rows;
+    }
+
+    static String verdict(Boolean met, BigDecimal target, BigDecimal value) {
+        if (target == null) {
+            return "Không có chỉ tiêu";
+        }
+        if (value == null) {
+            return "Chưa có số liệu";
+        }
+        return Boolean.TRUE.equals(met) ? "Đạt" : "Chưa đạt";
+    }
+
+    /** What the indicator counts, in the words of the "needed" column. */
+    static String itemWord(Indicator indicator) {
+        return switch (indicator.subject) {
+            case DOSSIER -> "hồ sơ";
+            case TRANSACTION -> "giao dịch";
+            case PROCEDURE -> "thủ tục";
+            case APPLICANT -> "người";
+        };
+    }
+
+    /** A cell as people read it in Vietnam: 10.240 and 66,67. */
+    static String human(Object cell) {
+        if (cell == null) {
+            return "—";
+        }
+        DecimalFormatSymbols vi = DecimalFormatSymbols.getInstance(Locale.forLanguageTag("vi-VN"));
+        if (cell instanceof BigDecimal d) {
+            return new DecimalFormat("#,##0.##", vi).format(d);
+        }
+        if (cell instanceof Long l) {
+            return new DecimalFormat("#,##0", vi).format(l);
+        }
+        return cell.toString();
+    }
+
+    /** A cell as a machine reads it: 10240 and 66.67, empty for none. */
+    static String plain(Object cell) {
+        if (cell == null) {
+            return "";
+        }
+        return cell instanceof BigDecimal d ? d.toPlainString() : cell.toString();
+    }
+
+    static String filename(PlanReport report, ReportFormat format) {
+        return "bao-cao-ke-hoach-" + report.year() + "-" + (report.unit() == null ? "toan-bo" : report.unit().code())
+                + "." + format.extension();
+    }
+}

@@ -1,0 +1,52 @@
+package vn.edu.haiphong.dvc.indicator.service;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import vn.edu.haiphong.dvc.indicator.api.DashboardStatus;
+import vn.edu.haiphong.dvc.indicator.config.DashboardConfig;
+
+/**
+ * When the facts last changed, read from the database so that an event applied by any instance counts,
+ * and whether that is longer ago than the dashboard's threshold.
+ */
+@ApplicationScoped
+public class Freshness {
+
+    private final EntityManager em;
+    private final DashboardConfig config;
+
+    public Freshness(EntityManager em, DashboardConfig config) {
+        this.em = em;
+        this.config = config;
+    }
+
+    public DashboardStatus status() {
+        // processed_event has no index on processed_at: a scan, acceptable at the dashboard's polling rate
+        // (one read per page every 30 s); an index would make it instant if the table grows large.
+        Object latest = em.createNativeQuery("select max(processed_at) from processed_event").getSingleResult();
+        OffsetDateTime now = OffsetDateTime.now(FactUpdater.DEPARTMENT_OFFSET).withNano(0);
+        OffsetDateTime lastEventAt = latest == null ? null : toOffset(latest).withOffsetSameInstant(FactUpdater.DEPARTMENT_OFFSET);
+        return new DashboardStatus(now, lastEventAt, config.staleAfter().toString(), stale(lastEventAt, config.staleAfter(), now));
+    }
+
+    /** No event at all, or none for longer than {@code after}. */
+    static boolean stale(OffsetDateTime lastEventAt, Duration after, OffsetDateTime now) {
+        return lastEventAt == null || lastEventAt.plus(after).isBefore(now);
+    }
+
+    private static OffsetDateTime toOffset(Object value) {
+        if (value instanceof OffsetDateTime o) {
+            return o;
+        } else if (value instanceof java.time.Instant i) {
+            return i.atOffset(ZoneOffset.UTC);
+        } else if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant().atOffset(ZoneOffset.UTC);
+        }
+        throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
+    }
+}

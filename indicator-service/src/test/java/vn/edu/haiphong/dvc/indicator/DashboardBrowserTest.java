@@ -1,0 +1,538 @@
+package vn.edu.haiphong.dvc.indicator;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import vn.edu.haiphong.dvc.contract.Applicant;
+import vn.edu.haiphong.dvc.contract.ApplicantKind;
+import vn.edu.haiphong.dvc.contract.Channel;
+import vn.edu.haiphong.dvc.contract.DossierEvent;
+import vn.edu.haiphong.dvc.contract.DossierEventType;
+import vn.edu.haiphong.dvc.testing.Chromium;
+import vn.edu.haiphong.dvc.testing.TestTokens;
+import vn.edu.haiphong.dvc.testing.data.DataSet;
+import vn.edu.haiphong.dvc.testing.data.Expected;
+
+/**
+ * The dashboard in a real browser (headless Chromium), as an official uses it: sign in, read the cards of
+ * a known department, change the period and the unit, watch a live update arrive, drill down, download
+ * the three reports. Every number on screen is compared with the independent computation ({@link Expected}).
+ */
+@QuarkusTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DashboardBrowserTest {
+
+    static final LocalDate FROM = LocalDate.of(2024, 1, 1);
+    static final LocalDate TO = LocalDate.of(2024, 12, 31);
+    static final DecimalFormatSymbols VI = DecimalFormatSymbols.getInstance(Locale.forLanguageTag("vi-VN"));
+    static final DecimalFormatSymbols EN = DecimalFormatSymbols.getInstance(Locale.UK);
+    /** What each indicator counts: Vietnamese, English singular, English plural. */
+    static final Map<String, String[]> WORDS = Map.of(
+            "procedures-fully-online", new String[] { "thủ tục", "procedure", "procedures" },
+            "fully-online-on-national-portal", new String[] { "thủ tục", "procedure", "procedures" },
+            "fee-procedures-paid-online", new String[] { "thủ tục", "procedure", "procedures" },
+            "online-payments", new String[] { "giao dịch", "payment", "payments" },
+            "cashless-payments", new String[] { "giao dịch", "payment", "payments" },
+            "adult-online-users", new String[] { "người", "adult", "adults" });
+    static final String[] DOSSIERS = { "hồ sơ", "dossier", "dossiers" };
+
+    @TestHTTPResource("/")
+    URL page;
+
+    /** One reader token for the whole run: the page keeps the one it was given. */
+    private static final String READER = TestTokens.reader();
+
+    private static ChromeDriver browser;
+    private static Path downloads;
+    private static DataSet data;
+
+    @BeforeAll
+    static void startTheBrowser() throws Exception {
+        downloads = Files.createTempDirectory("dvc-downloads-");
+        browser = Chromium.start(downloads);
+    }
+
+    @AfterAll
+    static void stopTheBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @BeforeEach
+    void publishADepartmentOnce() {
+        if (data != null) {
+            return;
+        }
+        data = new DataSet(20_241_108L, "WEB", 220);
+        Published.send(data.shuffledWithDuplicates());
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                .until(() -> Indicators.matches(FROM, TO, data.root)
+                        && Indicators.matches(LocalDate.of(2024, 4, 1), LocalDate.of(2024, 6, 30), data.districts.get(0)));
+    }
+
+    @Test
+    @Order(1)
+    void aBadTokenIsRefusedAndAReaderTokenSignsIn() throws Exception {
+        browser.get(page.toString());
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("vi");
+        // Everything the page loads comes from this service: it works with no internet.
+        assertThat((List<?>) browser.executeScript("return [...document.querySelectorAll('script[src], link[href]')]"
+                + ".map(e => e.getAttribute('src') || e.getAttribute('href'))")).isNotEmpty().allMatch(u -> ((String) u).startsWith("/"));
+        assertThat(text("sign-in-title")).isEqualTo("Đăng nhập");
+        Chromium.screenshot(browser, "01-sign-in", 1366);
+        browser.findElement(By.id("token")).sendKeys("not-a-token", Keys.ENTER);
+        waitFor(() -> text("sign-in-error").equals("Mã truy cập không hợp lệ hoặc đã hết hạn."));
+        browser.findElement(By.id("token")).clear();
+        browser.findElement(By.id("token")).sendKeys(TestTokens.ingest(), Keys.ENTER);
+        waitFor(() -> text("sign-in-error").equals("Mã truy cập này không có quyền đọc số liệu."));
+
+        browser.findElement(By.id("token")).clear();
+        browser.findElement(By.id("token")).sendKeys(READER, Keys.ENTER);
+        waitFor(() -> cards().size() == 14);
+        assertThat(browser.findElement(By.id("sign-in")).isDisplayed()).isFalse();
+        // This year, every unit: the live stream's own scope.
+        assertThat(text("period-text")).isEqualTo("Kỳ: từ 01/01/" + LocalDate.now(ZoneOffset.ofHours(7)).getYear() + " đến "
+                + LocalDate.now(ZoneOffset.ofHours(7)).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+        waitFor(() -> text("updated").matches("Cập nhật lúc \\d\\d:\\d\\d:\\d\\d"));
+        waitFor(() -> text("stream-state").equals("Trực tiếp: đang nhận cập nhật"));
+        waitFor(() -> text("last-event").startsWith("Sự kiện gần nhất: "));
+        assertThat(browser.findElement(By.id("stale")).isDisplayed()).as("fresh data, no stale warning").isFalse();
+        // The token is kept in this tab's session only.
+        assertThat(browser.executeScript("return sessionStorage.getItem('dvc.token')")).isEqualTo(READER);
+        assertThat(browser.executeScript("return localStorage.length")).isEqualTo(0L);
+    }
+
+    @Test
+    @Order(2)
+    void theCardsShowTheDepartmentsNumbersForTheChosenYearAndUnit() throws Exception {
+        showTheDepartmentIn2024();
+        assertThat(text("period-text")).isEqualTo("Kỳ: từ 01/01/2024 đến 31/12/2024");
+        // The unit picker follows the tree: a district under the department, its schools under it.
+        List<String> options = new Select(browser.findElement(By.id("unit"))).getOptions().stream().map(WebElement::getText).toList();
+        int root = options.indexOf("Sở Giáo dục và Đào tạo WEB");
+        assertThat(options.subList(root + 1, root + 5)).containsExactly("   └ Phòng GDĐT quận 1",
+                "      └ Trường THCS số 11", "      └ Trường THCS số 12", "      └ Trường THCS số 13");
+        Chromium.screenshot(browser, "02-cards", 1366);
+    }
+
+    @Test
+    @Order(3)
+    void aQuarterAndADistrictThenEnglish() throws Exception {
+        choose("period-kind", "quarter");
+        choose("quarter", "2");
+        choose("unit", data.districts.get(0));
+        assertThat(text("period-text")).isEqualTo("Kỳ: từ 01/04/2024 đến 30/06/2024");
+        assertCards(LocalDate.of(2024, 4, 1), LocalDate.of(2024, 6, 30), data.districts.get(0), true);
+
+        browser.findElement(By.id("lang")).click();
+        waitFor(() -> "en".equals(browser.findElement(By.tagName("html")).getAttribute("lang")));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Online public services, live");
+        assertThat(text("period-text")).isEqualTo("Period: 01/04/2024 to 30/06/2024");
+        assertCards(LocalDate.of(2024, 4, 1), LocalDate.of(2024, 6, 30), data.districts.get(0), false);
+        Chromium.screenshot(browser, "03-english-quarter-district", 1366);
+        browser.findElement(By.id("lang")).click();
+        waitFor(() -> "vi".equals(browser.findElement(By.tagName("html")).getAttribute("lang")));
+
+        choose("period-kind", "month");
+        choose("month", "03");
+        assertCards(LocalDate.of(2024, 3, 1), LocalDate.of(2024, 3, 31), data.districts.get(0), true);
+        choose("period-kind", "custom");
+        setDate("from", "2024-02-10");
+        setDate("to", "2024-08-20");
+        choose("unit", data.schools.get(4));
+        assertCards(LocalDate.of(2024, 2, 10), LocalDate.of(2024, 8, 20), data.schools.get(4), true);
+    }
+
+    @Test
+    @Order(4)
+    void oneIndicatorsTrendRankingAndDrillDown() throws Exception {
+        showTheDepartmentIn2024();
+        card("online-submission").findElement(By.cssSelector("h3 button")).click();
+        waitFor(() -> "detail-title".equals(browser.switchTo().activeElement().getAttribute("id")));
+        assertThat(new Select(browser.findElement(By.id("indicator"))).getFirstSelectedOption().getText())
+                .isEqualTo("Tỷ lệ hồ sơ nộp trực tuyến");
+
+        // The trend: twelve months, each month's and the running value, as the chart's table says.
+        waitFor(() -> rows("series").size() == 12);
+        List<WebElement> months = rows("series");
+        for (int m = 1; m <= 12; m++) {
+            LocalDate start = LocalDate.of(2024, m, 1);
+            LocalDate end = start.withDayOfMonth(start.lengthOfMonth());
+            List<WebElement> cells = months.get(m - 1).findElements(By.tagName("td"));
+            assertThat(cells.get(0).getAttribute("textContent")).isEqualTo(day(start) + " – " + day(end));
+            Expected.Pair own = expected(start, end, data.root, "online-submission");
+            assertThat(cells.get(1).getAttribute("textContent")).isEqualTo(own.numerator() + " / " + own.denominator());
+            assertThat(cells.get(3).getAttribute("textContent"))
+                    .isEqualTo(percent(expected(FROM, end, data.root, "online-submission"), VI));
+        }
+        assertThat((Boolean) browser.executeScript("return Chart.getChart(document.getElementById('trend')) !== undefined"))
+                .as("Chart.js drew the trend").isTrue();
+
+        // The ranking: each district over its own subtree, highest value first.
+        waitFor(() -> rows("ranking").size() == 3
+                && rows("ranking").stream().allMatch(r -> data.districts.contains(r.getAttribute("data-unit"))));
+        List<BigDecimal> values = new ArrayList<>();
+        for (WebElement row : rows("ranking")) {
+            String unit = row.getAttribute("data-unit");
+            Expected.Pair pair = expected(FROM, TO, unit, "online-submission");
+            List<WebElement> cells = row.findElements(By.tagName("td"));
+            assertThat(cells.get(2).getText()).isEqualTo(pair.numerator() + " / " + pair.denominator());
+            assertThat(cells.get(3).getText()).isEqualTo(percent(pair, VI));
+            values.add(value(pair));
+        }
+        assertThat(values).isSortedAccordingTo((a, b) -> b.compareTo(a));
+
+        // The drill-down: the numerator's dossiers, twenty a page, and the next page by keyboard.
+        Expected.Pair total = expected(FROM, TO, data.root, "online-submission");
+        long pages = (total.numerator() + 19) / 20;
+        waitFor(() -> text("page-info").equals("Trang 1 / " + pages + " — " + total.numerator() + " mục"));
+        Set<String> codes = new HashSet<>(codes());
+        assertThat(codes).hasSize(20).allMatch(c -> c.startsWith("WEB-HS-"));
+        assertThat(browser.findElement(By.id("prev")).isEnabled()).isFalse();
+        Chromium.screenshot(browser, "04-indicator-detail", 1366);
+        browser.findElement(By.id("next")).sendKeys(Keys.ENTER);
+        waitFor(() -> text("page-info").startsWith("Trang 2 / "));
+        List<String> second = codes();
+        assertThat(second).hasSize(20).doesNotContainAnyElementsOf(codes);
+        choose("drill-set", "gap");
+        waitFor(() -> text("page-info").endsWith(" — " + (total.denominator() - total.numerator()) + " mục"));
+    }
+
+    @Test
+    @Order(5)
+    void theReportsDownloadWithTheRightContent() throws Exception {
+        Expected.Pair online = expected(FROM, TO, data.root, "online-submission");
+        browser.findElement(By.cssSelector("button[data-format=xlsx]")).click();
+        Path xlsx = downloaded("bao-cao-ke-hoach-2024-WEB-SGD.xlsx");
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(Files.readAllBytes(xlsx)))) {
+            var summary = book.getSheet("Tổng hợp");
+            assertThat(summary.getRow(0).getCell(0).getStringCellValue()).endsWith("NĂM 2024");
+            boolean found = false;
+            for (var row : summary) {
+                if (row.getCell(1) != null && "online-submission".equals(row.getCell(1).toString())) {
+                    assertThat((long) row.getCell(3).getNumericCellValue()).isEqualTo(online.numerator());
+                    assertThat((long) row.getCell(4).getNumericCellValue()).isEqualTo(online.denominator());
+                    found = true;
+                }
+            }
+            assertThat(found).isTrue();
+        }
+        waitFor(() -> text("report-state").equals("Đã tải bao-cao-ke-hoach-2024-WEB-SGD.xlsx"));
+
+        browser.findElement(By.cssSelector("button[data-format=csv]")).click();
+        byte[] csv = Files.readAllBytes(downloaded("bao-cao-ke-hoach-2024-WEB-SGD.csv"));
+        assertThat(new String(csv, StandardCharsets.UTF_8)).startsWith("\uFEFFNăm,Mã chỉ tiêu,Tên chỉ tiêu")
+                .contains("2024,online-submission,Tỷ lệ hồ sơ nộp trực tuyến,Tổng hợp,,WEB-SGD,Sở Giáo dục và Đào tạo WEB (WEB-SGD),"
+                        + online.numerator() + "," + online.denominator() + "," + value(online).toPlainString());
+
+        browser.findElement(By.cssSelector("button[data-format=pdf]")).click();
+        try (var pdf = Loader.loadPDF(Files.readAllBytes(downloaded("bao-cao-ke-hoach-2024-WEB-SGD.pdf")))) {
+            assertThat(new PDFTextStripper().getText(pdf)).contains("BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH DỊCH VỤ CÔNG TRỰC TUYẾN NĂM 2024")
+                    .contains("Phạm vi: Sở Giáo dục và Đào tạo WEB (WEB-SGD)").contains("Tỷ lệ hồ sơ nộp trực tuyến");
+        }
+    }
+
+    @Test
+    @Order(6)
+    void aNewEventShowsOnTheCardsWithoutAReload() throws Exception {
+        LocalDate today = LocalDate.now(ZoneOffset.ofHours(7));
+        choose("period-kind", "year");
+        choose("year", String.valueOf(today.getYear()));
+        choose("unit", "");
+        assertCards(today.withDayOfYear(1), today, null, true);
+        browser.executeScript("window.notReloaded = true");
+        String updated = text("updated");
+        long before = expected(today.withDayOfYear(1), today, null, "online-submission").denominator();
+
+        Published.send(List.of(new DossierEvent("web-live-1", DossierEventType.SUBMITTED, OffsetDateTime.now(ZoneOffset.ofHours(7)),
+                "WEB-LIVE-1", "WEB-P1", data.schools.get(0), Channel.ONLINE, true,
+                new Applicant(ApplicantKind.CITIZEN, "e".repeat(64), true, true), null, null, null)));
+        assertThat(expected(today.withDayOfYear(1), today, null, "online-submission").denominator()).isEqualTo(before + 1);
+        assertCards(today.withDayOfYear(1), today, null, true);
+        assertThat(browser.executeScript("return window.notReloaded")).as("the page was not reloaded").isEqualTo(true);
+        assertThat(text("updated")).isNotEqualTo(updated).matches("Cập nhật lúc \\d\\d:\\d\\d:\\d\\d");
+        assertThat(text("stream-state")).isEqualTo("Trực tiếp: đang nhận cập nhật");
+        // The ranking below the cards follows too: the department of the new dossier.
+        Expected.Pair department = expected(today.withDayOfYear(1), today, data.root, "online-submission");
+        waitFor(() -> rows("ranking").stream().anyMatch(r -> data.root.equals(r.getAttribute("data-unit"))
+                && r.findElements(By.tagName("td")).get(2).getText().equals(department.numerator() + " / " + department.denominator())),
+                () -> "the ranking row of " + data.root + " with " + department);
+        Chromium.screenshot(browser, "05-live", 1366);
+    }
+
+    @Test
+    @Order(7)
+    void aTokenInTheAddressSignsInAndLeavesTheAddressOnAPhone() throws Exception {
+        browser.findElement(By.id("sign-out")).click();
+        waitFor(() -> browser.findElement(By.id("sign-in")).isDisplayed());
+        assertThat(browser.executeScript("return sessionStorage.getItem('dvc.token')")).isNull();
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        browser.get(page + "?token=" + READER);
+        waitFor(() -> cards().size() == 14);
+        assertThat(browser.getCurrentUrl()).doesNotContain("token");
+        // Narrow screen: one card a row, nothing wider than the screen.
+        assertThat((Boolean) browser.executeScript("return document.documentElement.scrollWidth <= window.innerWidth")).isTrue();
+        assertThat(cards().get(0).getRect().getWidth()).isGreaterThan(300);
+        // Every field has its label.
+        for (WebElement field : browser.findElements(By.cssSelector("select, input"))) {
+            assertThat(browser.findElements(By.cssSelector("label[for='" + field.getAttribute("id") + "']")))
+                    .as("label of #%s", field.getAttribute("id")).hasSize(1);
+        }
+        assertThat(browser.findElement(By.id("updated")).getAttribute("aria-live")).isEqualTo("polite");
+        Chromium.screenshot(browser, "06-phone", 390);
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
+    }
+
+    /**
+     * Freshness must be visible. The browser's network is made to fail the stream and the server's status
+     * is passed on with {@code stale: true} (the server's own threshold is FreshnessTest's and
+     * DashboardEndpointsTest's business): the page must say both, with the server's time of the latest event.
+     */
+    @Test
+    @Order(8)
+    void aLostStreamAndStaleDataAreShown() throws Exception {
+        browser.executeScript("""
+                const real = window.fetch;
+                window.fetch = (url, init) => {
+                    if (String(url).startsWith('/api/v1/indicators/stream')) {
+                        return Promise.reject(new TypeError('Failed to fetch'));
+                    }
+                    if (String(url).startsWith('/api/v1/dashboard/status')) {
+                        return real(url, init).then(r => r.json()).then(s => new Response(JSON.stringify({ ...s, stale: true }),
+                            { status: 200, headers: { 'Content-Type': 'application/json' } }));
+                    }
+                    return real(url, init);
+                };""");
+        browser.findElement(By.id("sign-out")).click();
+        browser.findElement(By.id("token")).sendKeys(READER, Keys.ENTER);
+        waitFor(() -> cards().size() == 14);
+        waitFor(() -> text("stream-state").equals("Mất kết nối trực tiếp: số liệu không tự cập nhật, đang thử kết nối lại…"));
+        String last = given().auth().oauth2(READER).get("/api/v1/dashboard/status").then().extract().path("lastEventAt");
+        String shown = last.substring(11, 19) + " " + day(LocalDate.parse(last.substring(0, 10)));
+        waitFor(() -> browser.findElement(By.id("stale")).isDisplayed()
+                && text("stale").equals("Số liệu có thể đã cũ: không có sự kiện mới từ " + shown + " (quá 15 phút)."),
+                () -> "the stale warning, not '" + text("stale") + "'");
+        assertThat(browser.findElement(By.id("stale")).getAttribute("role")).isEqualTo("alert");
+        assertThat(text("last-event")).isEqualTo("Sự kiện gần nhất: " + shown);
+        Chromium.screenshot(browser, "07-stale-and-offline", 1366);
+    }
+
+    private static void showTheDepartmentIn2024() {
+        choose("period-kind", "year");
+        choose("year", "2024");
+        choose("unit", data.root);
+        assertCards(FROM, TO, data.root, true);
+    }
+
+    // --- what the cards must say ---
+
+    /** Every card's value, target, verdict, counts and "how many more", as computed independently. */
+    private static void assertCards(LocalDate from, LocalDate to, String unit, boolean vietnamese) {
+        Map<String, Expected.Pair> expected = Expected.indicators(Published.LEDGER, from, to, unit);
+        Map<String, Object> targets = given().auth().oauth2(READER).get("/api/v1/plans/" + to.getYear())
+                .then().statusCode(200).extract().jsonPath().getMap("targets");
+        for (Map.Entry<String, Expected.Pair> e : expected.entrySet()) {
+            String id = e.getKey();
+            Expected.Pair pair = e.getValue();
+            BigDecimal target = targets.get(id) == null ? null : new BigDecimal(targets.get(id).toString());
+            List<String> want = card(id, pair, target, vietnamese);
+            waitFor(() -> {
+                WebElement card = card(id);
+                return card != null && want.equals(cardText(card));
+            }, () -> id + " over " + from + ".." + to + " in " + unit + ": expected " + want + " but the card says "
+                    + (card(id) == null ? "nothing" : cardText(card(id))));
+        }
+    }
+
+    private static List<String> card(String id, Expected.Pair pair, BigDecimal target, boolean vi) {
+        DecimalFormatSymbols symbols = vi ? VI : EN;
+        BigDecimal value = value(pair);
+        String[] words = WORDS.getOrDefault(id, DOSSIERS);
+        String standing;
+        if (target == null) {
+            standing = vi ? "Không có mục tiêu" : "No target";
+        } else if (value == null) {
+            standing = vi ? "Chưa có số liệu" : "No data yet";
+        } else if (value.compareTo(target) >= 0) {
+            standing = vi ? "Đạt" : "Met";
+        } else if (value.compareTo(target.multiply(new BigDecimal("0.9"))) >= 0) {
+            standing = vi ? "Gần đạt" : "Close";
+        } else {
+            standing = vi ? "Chưa đạt" : "Behind";
+        }
+        String counts = pair.denominator() == null
+                ? whole(pair.numerator(), symbols) + " " + word(words, pair.numerator(), vi) + " — "
+                        + (vi ? "chưa có mẫu số" : "no denominator")
+                : whole(pair.numerator(), symbols) + " / " + whole(pair.denominator(), symbols) + " " + word(words, pair.denominator(), vi);
+        String needed = "";
+        if (target != null && pair.denominator() != null && pair.denominator() > 0) {
+            // The smallest number of the denominator's items that, counted in the numerator too, meet the target.
+            long k = 0;
+            while (new BigDecimal(pair.numerator() + k).multiply(BigDecimal.valueOf(100))
+                    .divide(BigDecimal.valueOf(pair.denominator()), 2, RoundingMode.HALF_UP).compareTo(target) < 0) {
+                k++;
+            }
+            needed = k == 0 ? (vi ? "Đã đạt mục tiêu" : "Target met")
+                    : vi ? "Cần thêm " + whole(k, symbols) + " " + word(words, k, true) + " để đạt mục tiêu"
+                            : whole(k, symbols) + " more " + word(words, k, false) + " needed to meet the target";
+        }
+        String targetText = target == null ? (vi ? "Không có mục tiêu" : "No target")
+                : (vi ? "Mục tiêu: " : "Target: ") + percent(target, symbols);
+        return List.of(value == null ? "—" : percent(value, symbols), targetText, standing, counts, needed);
+    }
+
+    private static String word(String[] words, long n, boolean vi) {
+        return vi ? words[0] : n == 1 ? words[1] : words[2];
+    }
+
+    private static List<String> cardText(WebElement card) {
+        List<WebElement> needed = card.findElements(By.className("needed"));
+        return List.of(card.findElement(By.className("value")).getText(), card.findElement(By.className("target")).getText(),
+                card.findElement(By.className("state")).getText(), card.findElement(By.className("counts")).getText(),
+                needed.isEmpty() ? "" : needed.get(0).getText());
+    }
+
+    private static Expected.Pair expected(LocalDate from, LocalDate to, String unit, String id) {
+        return Expected.indicators(Published.LEDGER, from, to, unit).get(id);
+    }
+
+    private static BigDecimal value(Expected.Pair pair) {
+        if (pair.denominator() == null || pair.denominator() == 0) {
+            return null;
+        }
+        return BigDecimal.valueOf(pair.numerator()).multiply(BigDecimal.valueOf(100))
+                .divide(BigDecimal.valueOf(pair.denominator()), 2, RoundingMode.HALF_UP);
+    }
+
+    private static String percent(Expected.Pair pair, DecimalFormatSymbols symbols) {
+        BigDecimal value = value(pair);
+        return value == null ? "—" : percent(value, symbols);
+    }
+
+    private static String percent(BigDecimal value, DecimalFormatSymbols symbols) {
+        return new DecimalFormat("#,##0.##", symbols).format(value) + "%";
+    }
+
+    private static String whole(long n, DecimalFormatSymbols symbols) {
+        return new DecimalFormat("#,##0", symbols).format(n);
+    }
+
+    private static String day(LocalDate date) {
+        return date.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+    }
+
+    // --- the browser ---
+
+    private static List<WebElement> cards() {
+        return browser.findElements(By.cssSelector("#cards > li"));
+    }
+
+    private static WebElement card(String id) {
+        List<WebElement> found = browser.findElements(By.cssSelector("#cards > li[data-indicator='" + id + "']"));
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    private static List<WebElement> rows(String table) {
+        return browser.findElements(By.cssSelector("#" + table + " tbody tr"));
+    }
+
+    private static List<String> codes() {
+        return rows("drill").stream().map(r -> r.findElements(By.tagName("td")).get(1).getText()).toList();
+    }
+
+    private static String text(String id) {
+        return browser.findElement(By.id(id)).getText();
+    }
+
+    private static void choose(String select, String value) {
+        new Select(browser.findElement(By.id(select))).selectByValue(value);
+    }
+
+    private static void setDate(String id, String iso) {
+        // A date input takes typing in the browser's locale: set its value as a script would, then say so.
+        browser.executeScript("const e = document.getElementById(arguments[0]); e.value = arguments[1];"
+                + "e.dispatchEvent(new Event('change'));", id, iso);
+    }
+
+    private static Path downloaded(String name) {
+        Path file = downloads.resolve(name);
+        waitFor(() -> {
+            try {
+                return Files.exists(file) && Files.size(file) > 0 && noPartial();
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        }, () -> name + " in " + downloads + "; the page says '" + text("report-state") + "'");
+        return file;
+    }
+
+    private static boolean noPartial() throws java.io.IOException {
+        try (Stream<Path> files = Files.list(downloads)) {
+            return files.noneMatch(f -> f.toString().endsWith(".crdownload"));
+        }
+    }
+
+    private static String browserLog() {
+        try {
+            return browser.manage().logs().get("browser").getAll().toString();
+        } catch (RuntimeException e) {
+            return "(unavailable: " + e.getMessage() + ")";
+        }
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition) {
+        waitFor(condition, () -> "the condition");
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition, java.util.function.Supplier<String> what) {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        try {
+            wait.until(d -> condition.getAsBoolean());
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("In the browser, after 30 s: " + what.get() + "\nBrowser log: " + browserLog(), e);
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package vn.edu.haiphong.dvc.indicator;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import vn.edu.haiphong.dvc.contract.UnitRecord;
+import vn.edu.haiphong.dvc.contract.UnitType;
+import vn.edu.haiphong.dvc.testing.TestTokens;
+import vn.edu.haiphong.dvc.testing.data.DataSet;
+import vn.edu.haiphong.dvc.testing.data.Expected;
+
+/**
+ * The plan report to the city, read back as its reader would: the XLSX with POI, the CSV as bytes, the
+ * PDF's text with PDFBox. Every number is compared with the independent computation of the data set.
+ */
+@QuarkusTest
+class ReportTest {
+
+    static final LocalDate FROM = LocalDate.of(2024, 1, 1);
+    static final LocalDate TO = LocalDate.of(2024, 12, 31);
+    static final String QUOTED = "Trường \"Hoa Sen\", cơ sở 2";
+
+    private static DataSet data;
+
+    @BeforeEach
+    void publishADepartmentOnce() {
+        if (data != null) {
+            return;
+        }
+        data = new DataSet(8_2024L, "RPT", 150);
+        List<Object> messages = new ArrayList<>(data.shuffledWithDuplicates());
+        // A unit whose name needs quoting in CSV: no dossiers, ranked last.
+        messages.add(new UnitRecord("RPT-HS", QUOTED, UnitType.SCHOOL, data.root, null));
+        Published.send(messages);
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                .until(() -> Indicators.matches(FROM, TO, data.root) && Indicators.matches(FROM, TO, data.districts.get(0))
+                        && given().auth().oauth2(TestTokens.reader()).get("/api/v1/units").then().extract().asString().contains("RPT-HS"));
+    }
+
+    @Test
+    void xlsxHasTheSummaryAndThePerUnitSheetWithTheRightNumbers() throws Exception {
+        Response response = report("xlsx");
+        assertThat(response.contentType()).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(response.header("Content-Disposition")).contains("attachment").contains("filename=\"bao-cao-ke-hoach-2024-RPT-SGD.xlsx\"");
+        Map<String, Expected.Pair> expected = Expected.indicators(Published.LEDGER, FROM, TO, data.root);
+        try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(response.asByteArray()))) {
+            Sheet summary = book.getSheet("Tổng hợp");
+            assertThat(summary.getRow(0).getCell(0).getStringCellValue())
+                    .isEqualTo("BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH DỊCH VỤ CÔNG TRỰC TUYẾN NĂM 2024");
+            int heading = headingRow(summary, "STT");
+            assertThat(texts(summary.getRow(heading))).containsExactly("STT", "Mã chỉ tiêu", "Tên chỉ tiêu", "Tử số", "Mẫu số",
+                    "Kết quả (%)", "Chỉ tiêu kế hoạch (%)", "Đánh giá", "Cần thêm để đạt", "Đơn vị tính");
+            for (int r = heading + 1; r <= heading + 14; r++) {
+                Row row = summary.getRow(r);
+                String id = row.getCell(1).getStringCellValue();
+                Expected.Pair pair = expected.get(id);
+                assertThat((long) row.getCell(3).getNumericCellValue()).as("numerator of %s", id).isEqualTo(pair.numerator());
+                assertThat(row.getCell(4) == null ? null : (long) row.getCell(4).getNumericCellValue()).as("denominator of %s", id)
+                        .isEqualTo(pair.denominator());
+                if (pair.denominator() != null && pair.denominator() > 0) {
+                    assertThat(row.getCell(5).getNumericCellValue()).as("value of %s", id).isEqualTo(percent(pair).doubleValue());
+                }
+                String verdict = row.getCell(7).getStringCellValue();
+                if (row.getCell(6) == null) {
+                    assertThat(verdict).isEqualTo("Không có chỉ tiêu");
+                } else if (pair.denominator() != null && pair.denominator() > 0) {
+                    boolean met = percent(pair).compareTo(BigDecimal.valueOf(row.getCell(6).getNumericCellValue())) >= 0;
+                    assertThat(verdict).as("verdict of %s", id).isEqualTo(met ? "Đạt" : "Chưa đạt");
+                }
+            }
+            assertThat(summary.getRow(heading + 3).getCell(1).getStringCellValue()).isEqualTo("online-submission");
+            assertThat(summary.getRow(heading + 3).getCell(2).getStringCellValue()).isEqualTo("Tỷ lệ hồ sơ nộp trực tuyến");
+            assertThat(summary.getRow(heading + 3).getCell(6).getNumericCellValue()).isEqualTo(50.0);
+
+            Sheet detail = book.getSheet("Theo đơn vị");
+            assertThat(texts(detail.getRow(0))).startsWith("Mã chỉ tiêu", "Tên chỉ tiêu", "Phạm vi", "Xếp hạng", "Mã đơn vị");
+            int districtRows = 0;
+            for (int r = 1; r <= detail.getLastRowNum(); r++) {
+                Row row = detail.getRow(r);
+                String unit = row.getCell(4) == null ? null : row.getCell(4).getStringCellValue();
+                if (data.districts.contains(unit)) {
+                    String id = row.getCell(0).getStringCellValue();
+                    Expected.Pair pair = Expected.indicators(Published.LEDGER, FROM, TO, unit).get(id);
+                    assertThat((long) row.getCell(6).getNumericCellValue()).as("%s of %s", id, unit).isEqualTo(pair.numerator());
+                    districtRows++;
+                }
+            }
+            assertThat(districtRows).isEqualTo(14 * 3);
+        }
+    }
+
+    @Test
+    void csvIsUtf8WithAByteOrderMarkAndQuotesWhatNeedsIt() {
+        Response response = report("csv");
+        assertThat(response.contentType()).startsWith("text/csv");
+        assertThat(response.header("Content-Disposition")).contains("bao-cao-ke-hoach-2024-RPT-SGD.csv");
+        byte[] bytes = response.asByteArray();
+        assertThat(Arrays.copyOf(bytes, 3)).containsExactly(0xEF, 0xBB, 0xBF);
+        String[] lines = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8).split("\r\n");
+        assertThat(lines[0]).isEqualTo("Năm,Mã chỉ tiêu,Tên chỉ tiêu,Phạm vi,Xếp hạng,Mã đơn vị,Tên đơn vị,Tử số,Mẫu số,Kết quả (%),"
+                + "Chỉ tiêu kế hoạch (%),Đánh giá");
+        Expected.Pair online = Expected.indicators(Published.LEDGER, FROM, TO, data.root).get("online-submission");
+        assertThat(lines).contains("2024,online-submission,Tỷ lệ hồ sơ nộp trực tuyến,Tổng hợp,,RPT-SGD,Sở Giáo dục và Đào tạo RPT (RPT-SGD),"
+                + online.numerator() + "," + online.denominator() + "," + percent(online).toPlainString() + ",50,"
+                + (percent(online).compareTo(BigDecimal.valueOf(50)) >= 0 ? "Đạt" : "Chưa đạt"));
+        Expected.Pair district = Expected.indicators(Published.LEDGER, FROM, TO, data.districts.get(1)).get("online-submission");
+        assertThat(lines).anyMatch(l -> l.startsWith("2024,online-submission,Tỷ lệ hồ sơ nộp trực tuyến,Đơn vị trực thuộc,")
+                && l.contains("," + data.districts.get(1) + ",Phòng GDĐT quận 2," + district.numerator() + "," + district.denominator() + ","));
+        // The unit with no dossiers: its name quoted, no rank, no value.
+        assertThat(lines).contains("2024,online-submission,Tỷ lệ hồ sơ nộp trực tuyến,Đơn vị trực thuộc,,RPT-HS,"
+                + "\"Trường \"\"Hoa Sen\"\", cơ sở 2\",0,0,,50,Chưa có số liệu");
+        assertThat(lines).hasSize(1 + 14 * (1 + 4));
+    }
+
+    @Test
+    void pdfEmbedsAFontWithVietnameseAndSaysTheNumbers() throws Exception {
+        Response response = report("pdf");
+        assertThat(response.contentType()).startsWith("application/pdf");
+        assertThat(response.header("Content-Disposition")).contains("bao-cao-ke-hoach-2024-RPT-SGD.pdf");
+        try (PDDocument pdf = Loader.loadPDF(response.asByteArray())) {
+            String text = new PDFTextStripper().getText(pdf);
+            assertThat(text).contains("BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH DỊCH VỤ CÔNG TRỰC TUYẾN NĂM 2024")
+                    .contains("Phạm vi: Sở Giáo dục và Đào tạo RPT (RPT-SGD)")
+                    .contains("Kỳ báo cáo: từ 01/01/2024 đến 31/12/2024")
+                    .contains("Tỷ lệ hồ sơ nộp trực tuyến").contains("Chi tiết theo đơn vị trực thuộc")
+                    .contains("Phòng GDĐT quận 3").contains("Chưa có số liệu");
+            Expected.Pair online = Expected.indicators(Published.LEDGER, FROM, TO, data.root).get("online-submission");
+            String vi = percent(online).stripTrailingZeros().toPlainString().replace('.', ',');
+            assertThat(text).contains(vi);
+            List<String> fonts = new ArrayList<>();
+            for (var name : pdf.getPage(0).getResources().getFontNames()) {
+                PDFont font = pdf.getPage(0).getResources().getFont(name);
+                assertThat(font.isEmbedded()).as(font.getName()).isTrue();
+                fonts.add(font.getName());
+            }
+            assertThat(fonts).anyMatch(f -> f.contains("DejaVuSans"));
+        }
+    }
+
+    @Test
+    void badParametersAreNamed() {
+        reader().queryParam("year", "2024").queryParam("format", "docx").get("/api/v1/reports/plan").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("format"));
+        reader().queryParam("year", "hai nghìn").get("/api/v1/reports/plan").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("year"));
+        reader().queryParam("year", "1999").get("/api/v1/reports/plan").then().statusCode(400).body("errors[0].field", equalTo("year"));
+        reader().queryParam("year", "2024").queryParam("unit", "NO-SUCH-UNIT").get("/api/v1/reports/plan").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("unit"));
+        reader().queryParam("year", "3000").queryParam("unit", "NO-SUCH-UNIT").queryParam("format", "odt")
+                .get("/api/v1/reports/plan").then().statusCode(400).body("errors.field", hasItems("year", "unit", "format"));
+    }
+
+    private static Response report(String format) {
+        return reader().queryParam("year", "2024").queryParam("unit", data.root).queryParam("format", format)
+                .get("/api/v1/reports/plan").then().statusCode(200).extract().response();
+    }
+
+    private static io.restassured.specification.RequestSpecification reader() {
+        return given().auth().oauth2(TestTokens.reader());
+    }
+
+    private static BigDecimal percent(Expected.Pair pair) {
+        return BigDecimal.valueOf(pair.numerator()).multiply(BigDecimal.valueOf(100))
+                .divide(BigDecimal.valueOf(pair.denominator()), 2, RoundingMode.HALF_UP);
+    }
+
+    private static int headingRow(Sheet sheet, String first) {
+        for (Row row : sheet) {
+            if (row.getCell(0) != null && first.equals(row.getCell(0).toString())) {
+                return row.getRowNum();
+            }
+        }
+        throw new AssertionError("No heading row starting with " + first);
+    }
+
+    private static List<String> texts(Row row) {
+        List<String> texts = new ArrayList<>();
+        row.forEach(c -> texts.add(c.getStringCellValue()));
+        return texts;
+    }
+}
