@@ -35,6 +35,7 @@ import vn.edu.haiphong.dvc.contract.Channel;
 import vn.edu.haiphong.dvc.contract.DossierEvent;
 import vn.edu.haiphong.dvc.contract.DossierEventType;
 import vn.edu.haiphong.dvc.contract.ProcedureRecord;
+import vn.edu.haiphong.dvc.infra.ProcessStack;
 import vn.edu.haiphong.dvc.testing.Chromium;
 import vn.edu.haiphong.dvc.testing.data.DataSet;
 import vn.edu.haiphong.dvc.testing.data.Expected;
@@ -55,7 +56,7 @@ class DashboardE2ETest {
      */
     private static final Set<String> CATALOGUE = Set.of("procedures-fully-online", "fully-online-on-national-portal");
 
-    private static Stack stack;
+    private static ProcessStack stack;
     private static ChromeDriver browser;
     private static Driver driver;
     private static final Ledger LEDGER = new Ledger();
