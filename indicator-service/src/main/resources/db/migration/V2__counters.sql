@@ -28,13 +28,16 @@ CREATE TABLE adult_applicant (
     PRIMARY KEY (unit_code, year, applicant_hash)
 );
 
--- Bumped by every transaction that changes the facts: readers know from it whether anything changed.
+-- Bumped by every transaction that changes the facts, the reference data or a plan: readers know from it
+-- whether anything changed. events_at: when the latest event was applied (what the dashboard's staleness
+-- warning reads).
 CREATE TABLE data_version (
     id          INTEGER     PRIMARY KEY,
     version     BIGINT      NOT NULL,
-    changed_at  TIMESTAMPTZ NOT NULL
+    changed_at  TIMESTAMPTZ NOT NULL,
+    events_at   TIMESTAMPTZ
 );
-INSERT INTO data_version (id, version, changed_at) VALUES (1, 0, now());
+INSERT INTO data_version (id, version, changed_at, events_at) VALUES (1, 0, now(), (SELECT max(processed_at) FROM processed_event));
 
 -- Every counter again from the facts: the definition that FactUpdater's incremental counting must
 -- always agree with (CountersConsistencyTest checks that they do).

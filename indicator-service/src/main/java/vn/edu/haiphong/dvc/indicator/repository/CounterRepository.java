@@ -216,11 +216,18 @@ public class CounterRepository {
         }
     }
 
-    /** Marks the data as changed: readers compare versions to know whether to read again. */
-    public void changed(OffsetDateTime now) {
+    /**
+     * Marks the data as changed: readers compare versions to know whether to read again.
+     *
+     * @param events whether events were applied (not only reference data): the time is then the latest event's
+     */
+    public void changed(OffsetDateTime now, boolean events) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("update data_version set version = version + 1, changed_at = ? where id = 1")) {
+                PreparedStatement s = c.prepareStatement("update data_version set version = version + 1, changed_at = ?,"
+                        + " events_at = case when ? then ? else events_at end where id = 1")) {
             s.setObject(1, now);
+            s.setBoolean(2, events);
+            s.setObject(3, now);
             s.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);

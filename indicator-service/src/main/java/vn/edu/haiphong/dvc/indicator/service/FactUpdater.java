@@ -86,7 +86,7 @@ public class FactUpdater {
             // The tree moved under counted facts: count again from the facts, as the tree now stands.
             counters.recount();
         }
-        counters.changed(now);
+        counters.changed(now, applied > 0);
         return applied;
     }
 
