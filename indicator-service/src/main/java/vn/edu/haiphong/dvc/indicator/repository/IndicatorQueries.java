@@ -91,22 +91,36 @@ public class IndicatorQueries {
      */
     public Map<Indicator, Count> countAll(Scope scope) {
         String unit = scope.unit() == null ? CounterRepository.EVERY_UNIT : scope.unit();
+        List<?> rows = periodQuery("""
+                select c.metric, c.procedure_code, coalesce(p.provided_fully_online, false), coalesce(p.fee_bearing, false), c.n
+                from (select metric, procedure_code, sum(n) as n from indicator_count
+                      where unit_code = :unit and metric < 20 and (%s) group by metric, procedure_code) c
+                left join procedure_ref p on p.code = c.procedure_code""", unit, scope.from(), scope.to()).getResultList();
+        Map<Indicator, Count> counts = fromCounters(rows, 0);
+        counts.put(Indicator.PROCEDURES_FULLY_ONLINE, catalogue("eligible_fully_online", "eligible_fully_online and provided_fully_online"));
+        counts.put(Indicator.FULLY_ONLINE_ON_NATIONAL_PORTAL,
+                catalogue("provided_fully_online", "provided_fully_online and integrated_national_portal"));
+        counts.put(Indicator.ADULT_ONLINE_USERS, new Count(adultApplicants(scope, unit), adultPopulation(scope.unit())));
+        return counts;
+    }
+
+    /**
+     * The indicators that the additive counters give, from rows of (metric, procedure, provided fully online,
+     * fee-bearing, count), read from column {@code first} on.
+     */
+    private static Map<Indicator, Count> fromCounters(List<?> rows, int first) {
         Map<Metric, Long> sums = new EnumMap<>(Metric.class);
         long providedSubmitted = 0;
         long providedFullyOnline = 0;
         Set<String> feeSubmitted = new HashSet<>();
         Set<String> portalPaid = new HashSet<>();
-        for (Object r : periodQuery("""
-                select c.metric, c.procedure_code, coalesce(p.provided_fully_online, false), coalesce(p.fee_bearing, false), c.n
-                from (select metric, procedure_code, sum(n) as n from indicator_count
-                      where unit_code = :unit and metric < 20 and (%s) group by metric, procedure_code) c
-                left join procedure_ref p on p.code = c.procedure_code""", unit, scope.from(), scope.to()).getResultList()) {
+        for (Object r : rows) {
             Object[] row = (Object[]) r;
-            Metric metric = Metric.of(((Number) row[0]).intValue());
-            String procedure = (String) row[1];
-            boolean provided = (Boolean) row[2];
-            boolean fee = (Boolean) row[3];
-            long n = ((Number) row[4]).longValue();
+            Metric metric = Metric.of(((Number) row[first]).intValue());
+            String procedure = (String) row[first + 1];
+            boolean provided = (Boolean) row[first + 2];
+            boolean fee = (Boolean) row[first + 3];
+            long n = ((Number) row[first + 4]).longValue();
             sums.merge(metric, n, Long::sum);
             if (metric == Metric.SUBMITTED && provided) {
                 providedSubmitted += n;
@@ -120,9 +134,6 @@ public class IndicatorQueries {
             }
         }
         Map<Indicator, Count> counts = new EnumMap<>(Indicator.class);
-        counts.put(Indicator.PROCEDURES_FULLY_ONLINE, catalogue("eligible_fully_online", "eligible_fully_online and provided_fully_online"));
-        counts.put(Indicator.FULLY_ONLINE_ON_NATIONAL_PORTAL,
-                catalogue("provided_fully_online", "provided_fully_online and integrated_national_portal"));
         counts.put(Indicator.ONLINE_SUBMISSION, ratio(sums, Metric.SUBMITTED_ONLINE, Metric.SUBMITTED));
         counts.put(Indicator.FULLY_ONLINE_DOSSIERS, new Count(providedFullyOnline, providedSubmitted));
         counts.put(Indicator.DOSSIER_DIGITIZATION, ratio(sums, Metric.RECEIVED_DIGITIZED, Metric.RECEIVED));
@@ -133,7 +144,6 @@ public class IndicatorQueries {
         counts.put(Indicator.CASHLESS_PAYMENTS, ratio(sums, Metric.PAID_CASHLESS, Metric.PAID));
         long feePaidOnline = feeSubmitted.stream().filter(portalPaid::contains).count();
         counts.put(Indicator.FEE_PROCEDURES_PAID_ONLINE, new Count(feePaidOnline, (long) feeSubmitted.size()));
-        counts.put(Indicator.ADULT_ONLINE_USERS, new Count(adultApplicants(scope, unit), adultPopulation(scope.unit())));
         counts.put(Indicator.ON_TIME_RESULTS, ratio(sums, Metric.RESULT_ON_TIME, Metric.RESULT_RECEIVED));
         counts.put(Indicator.SATISFACTION, ratio(sums, Metric.RATED_GOOD, Metric.RATED));
         return counts;
@@ -238,25 +248,31 @@ public class IndicatorQueries {
 
     /**
      * A ratio indicator's counts per calendar bucket (day, week from Monday, month, quarter) of the scope's
-     * period, in one query; empty when the indicator is not a plain ratio over one fact table.
+     * period, in one query over the day counters; empty when the indicator is not a plain ratio.
      *
      * @param unit {@code day}, {@code week}, {@code month} or {@code quarter}
      * @return counts by the bucket's first calendar day; buckets without rows are absent
      */
     public Optional<Map<LocalDate, Count>> ratioByBucket(Indicator indicator, Scope scope, String unit) {
-        Ratio r = RATIOS.get(indicator);
-        if (r == null) {
+        if (!RATIOS.containsKey(indicator)) {
             return Optional.empty();
         }
-        String bucket = "cast(date_trunc('" + unit + "', " + r.day() + ") as date)";
-        Map<LocalDate, Count> counts = new HashMap<>();
-        for (Object row : scoped(scope, "select " + bucket + " as b, count(*) filter (where " + r.denominator()
-                + "), count(*) filter (where " + r.numerator() + ") from " + r.table() + r.join() + " where " + r.day()
-                + " between :from and :to" + unitFilter(scope, "a") + " group by b").getResultList()) {
-            Object[] cells = (Object[]) row;
-            LocalDate start = cells[0] instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) cells[0];
-            counts.put(start, new Count(((Number) cells[2]).longValue(), ((Number) cells[1]).longValue()));
+        List<?> rows = em.createNativeQuery("""
+                select c.b, c.metric, c.procedure_code, coalesce(p.provided_fully_online, false), coalesce(p.fee_bearing, false), c.n
+                from (select cast(date_trunc('%s', period_start) as date) as b, metric, procedure_code, sum(n) as n from indicator_count
+                      where unit_code = :unit and period = 'D' and period_start between :from and :to and metric < 20
+                      group by 1, 2, 3) c
+                left join procedure_ref p on p.code = c.procedure_code""".formatted(unit))
+                .setParameter("unit", scope.unit() == null ? CounterRepository.EVERY_UNIT : scope.unit())
+                .setParameter("from", scope.from()).setParameter("to", scope.to()).getResultList();
+        Map<LocalDate, List<Object>> byBucket = new HashMap<>();
+        for (Object r : rows) {
+            Object cell = ((Object[]) r)[0];
+            LocalDate start = cell instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) cell;
+            byBucket.computeIfAbsent(start, b -> new ArrayList<>()).add(r);
         }
+        Map<LocalDate, Count> counts = new HashMap<>();
+        byBucket.forEach((start, bucketRows) -> counts.put(start, fromCounters(bucketRows, 1).get(indicator)));
         return Optional.of(counts);
     }
 
