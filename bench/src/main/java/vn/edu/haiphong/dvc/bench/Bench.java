@@ -38,12 +38,14 @@ public final class Bench {
     private final Http http;
     private final List<String> schools = new ArrayList<>();
     private final List<String> procedures = new ArrayList<>();
+    private final Path out;
     private int streams;
 
-    private Bench(Settings settings, ProcessStack stack, Report report) {
+    private Bench(Settings settings, ProcessStack stack, Report report, Path out) {
         this.settings = settings;
         this.stack = stack;
         this.report = report;
+        this.out = out;
         this.http = new Http(settings.queryClients() + settings.singleClients() + 8);
     }
 
@@ -55,28 +57,45 @@ public final class Bench {
                 case "--smoke" -> settings = Settings.smoke();
                 case "--ingest-only" -> settings = Settings.ingestOnly();
                 case "--out" -> out = Path.of(args[++i]);
-                default -> throw new IllegalArgumentException("Unknown option " + args[i] + " (use --smoke, --ingest-only, --out FILE)");
+                case "--scales" -> {
+                    List<Integer> scales = java.util.Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
+                    settings = new Settings(settings.name() + " (scales " + scales + ")", settings.ingestSeconds(), settings.batchClients(),
+                            settings.singleClients(), settings.freshnessSeconds(), scales, settings.queryClients(), settings.querySeconds(),
+                            settings.growthIngestSeconds(), scales.contains(settings.rebuildAt()) ? settings.rebuildAt() : 0,
+                            settings.serviceHeap());
+                }
+                default -> throw new IllegalArgumentException("Unknown option " + args[i] + " (use --smoke, --ingest-only, --scales N,N,..., --out FILE)");
             }
         }
         Path root = Path.of("").toAbsolutePath();
-        Report report = run(settings, root, root.resolve("bench/target/run-" + settings.name()));
         Files.createDirectories(out.toAbsolutePath().getParent());
+        Report report = run(settings, root, root.resolve("bench/target/run-" + settings.name().split(" ")[0]), out);
         Files.writeString(out, report.markdown());
         System.out.println(report.markdown());
         System.out.println("Written to " + out);
         System.exit(0);
     }
 
-    /** Runs every measurement on a fresh system under {@code work}. */
-    public static Report run(Settings settings, Path root, Path work) throws Exception {
+    /**
+     * Runs every measurement on a fresh system under {@code work}.
+     *
+     * @param out where the report so far is written after each step (so that a late failure keeps the figures), or null
+     */
+    public static Report run(Settings settings, Path root, Path work, Path out) throws Exception {
         deleteTree(work);
         Report report = new Report(settings);
         try (ProcessStack stack = new ProcessStack(root, work, settings.serviceHeap())) {
             report.step("starting the system");
             stack.start();
-            new Bench(settings, stack, report).measure();
+            new Bench(settings, stack, report, out).measure();
         }
         return report;
+    }
+
+    private void checkpoint() throws IOException {
+        if (out != null) {
+            Files.writeString(out, report.markdown());
+        }
     }
 
     private void measure() throws Exception {
@@ -103,11 +122,13 @@ public final class Bench {
             report.ingest(List.of(batch, single, paymentBatch, paymentSingle), bare);
             report.step("waiting for indicator-service to catch up");
             report.catchUp(kafka.awaitIndicatorCaughtUp(1800));
+            checkpoint();
 
             // 2. Freshness at half the maximum batch rate.
             report.step("freshness");
             freshness(dossiers, batch.rate() / 2);
             kafka.awaitIndicatorCaughtUp(1800);
+            checkpoint();
 
             // 3-5. Scales: query latency beside the naive GROUP BY, growth, and the rebuild.
             long loaded = 0;
@@ -131,8 +152,10 @@ public final class Bench {
                 report.step("ingest again at " + scale);
                 s.ingest = dossiers.run("dossier events", dossierStreams(settings.batchClients()), 500, settings.growthIngestSeconds(), 0);
                 s.catchUp = kafka.awaitIndicatorCaughtUp(1800);
+                checkpoint();
                 if (scale == settings.rebuildAt()) {
                     rebuild(kafka, db, scale);
+                    checkpoint();
                 }
             }
         }

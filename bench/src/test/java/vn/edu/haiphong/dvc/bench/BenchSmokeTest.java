@@ -18,7 +18,7 @@ class BenchSmokeTest {
     @Test
     void everyStepRunsAndTheExactFiguresAgree() throws Exception {
         Path work = Path.of("target/bench-smoke").toAbsolutePath();
-        Report report = Bench.run(Settings.smoke(), Path.of("").toAbsolutePath().getParent(), work);
+        Report report = Bench.run(Settings.smoke(), Path.of("").toAbsolutePath().getParent(), work, null);
         String markdown = report.markdown();
         Files.writeString(Path.of("target/smoke.md"), markdown);
 
