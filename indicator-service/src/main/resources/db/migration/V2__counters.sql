@@ -108,16 +108,26 @@ BEGIN
     FROM dossier_fact f JOIN unit_up u ON u.unit_code = f.unit_code
     WHERE f.submitted_day IS NOT NULL AND f.channel = 'ONLINE' AND f.applicant_adult_citizen
     GROUP BY 1, 2, 3;
+    -- One pass over the applicants: per unit and year, how many applied in each month, each quarter, the year.
     INSERT INTO indicator_count (unit_code, metric, period, period_start, procedure_code, n)
-    SELECT a.unit_code, 20, p.period, p.period_start, '', count(*)
-    FROM adult_applicant a CROSS JOIN LATERAL (
-        SELECT 'M', make_date(a.year, m, 1) FROM generate_series(1, 12) m WHERE a.months & (1 << (m - 1)) <> 0
+    SELECT a.unit_code, 20, p.period, p.period_start, '', p.n
+    FROM (SELECT unit_code, year, count(*) AS y,
+              ARRAY[count(*) FILTER (WHERE months & 1 <> 0), count(*) FILTER (WHERE months & 2 <> 0),
+                    count(*) FILTER (WHERE months & 4 <> 0), count(*) FILTER (WHERE months & 8 <> 0),
+                    count(*) FILTER (WHERE months & 16 <> 0), count(*) FILTER (WHERE months & 32 <> 0),
+                    count(*) FILTER (WHERE months & 64 <> 0), count(*) FILTER (WHERE months & 128 <> 0),
+                    count(*) FILTER (WHERE months & 256 <> 0), count(*) FILTER (WHERE months & 512 <> 0),
+                    count(*) FILTER (WHERE months & 1024 <> 0), count(*) FILTER (WHERE months & 2048 <> 0)] AS m,
+              ARRAY[count(*) FILTER (WHERE months & 7 <> 0), count(*) FILTER (WHERE months & 56 <> 0),
+                    count(*) FILTER (WHERE months & 448 <> 0), count(*) FILTER (WHERE months & 3584 <> 0)] AS q
+          FROM adult_applicant GROUP BY unit_code, year) a
+    CROSS JOIN LATERAL (
+        SELECT 'Y', make_date(a.year, 1, 1), a.y
         UNION ALL
-        SELECT 'Q', make_date(a.year, 3 * q + 1, 1) FROM generate_series(0, 3) q WHERE a.months & (7 << (3 * q)) <> 0
+        SELECT 'M', make_date(a.year, i, 1), a.m[i] FROM generate_series(1, 12) i WHERE a.m[i] > 0
         UNION ALL
-        SELECT 'Y', make_date(a.year, 1, 1)
-    ) AS p(period, period_start)
-    GROUP BY 1, 3, 4;
+        SELECT 'Q', make_date(a.year, 3 * i - 2, 1), a.q[i] FROM generate_series(1, 4) i WHERE a.q[i] > 0
+    ) AS p(period, period_start, n);
 
     UPDATE data_version SET version = version + 1, changed_at = now() WHERE id = 1;
 END

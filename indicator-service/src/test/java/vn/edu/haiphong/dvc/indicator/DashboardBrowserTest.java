@@ -314,7 +314,8 @@ class DashboardBrowserTest {
         assertThat(browser.getCurrentUrl()).doesNotContain("token");
         // Narrow screen: one card a row, nothing wider than the screen.
         assertThat((Boolean) browser.executeScript("return document.documentElement.scrollWidth <= window.innerWidth")).isTrue();
-        assertThat(cards().get(0).getRect().getWidth()).isGreaterThan(300);
+        // The cards are drawn again when the live stream's first snapshot arrives: read them once they stand.
+        waitFor(() -> cards().get(0).getRect().getWidth() > 300, () -> "a card as wide as the phone's screen");
         // Every field has its label.
         for (WebElement field : browser.findElements(By.cssSelector("select, input"))) {
             assertThat(browser.findElements(By.cssSelector("label[for='" + field.getAttribute("id") + "']")))
