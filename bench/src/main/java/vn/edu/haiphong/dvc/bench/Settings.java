@@ -22,7 +22,7 @@ public record Settings(String name, int ingestSeconds, int batchClients, int sin
         List<Integer> scales, int queryClients, int querySeconds, int growthIngestSeconds, int rebuildAt, String serviceHeap) {
 
     public static Settings full() {
-        return new Settings("full", 60, 4, 16, 60, List.of(100_000, 1_000_000, 10_000_000), 50, 20, 20, 1_000_000, "1g");
+        return new Settings("full", 60, 4, 16, 60, List.of(100_000, 1_000_000, 10_000_000), 50, 15, 20, 1_000_000, "1g");
     }
 
     /** Ingest and freshness only, for 20 s each: what to run under a profiler. */
