@@ -121,7 +121,8 @@ public final class Report {
         md.append(machine).append('\n');
 
         md.append("## 1. Ingest throughput\n\n");
-        md.append("Each row sustained for ").append(settings.ingestSeconds()).append(" s; events counted when answered 202.\n\n");
+        md.append("Each row sustained for ").append(settings.ingestSeconds()).append(" s, after an unmeasured warm-up of both endpoints; "
+                + "events counted when answered 202.\n\n");
         md.append("| what | per request | senders | accepted | refused/failed | events/s |\n|---|---|---|---|---|---|\n");
         for (Ingest.Result r : ingest) {
             md.append("| %s | %d | %d | %,d | %,d | **%,.0f** |%n".formatted(r.what(), r.batchSize(), r.clients(), r.accepted(), r.failed(),

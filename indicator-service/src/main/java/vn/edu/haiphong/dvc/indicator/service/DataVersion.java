@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -25,6 +26,7 @@ public class DataVersion {
     private final long checkNanos;
     private volatile long version = -1;
     private volatile long checkedAt;
+    private final AtomicBoolean reading = new AtomicBoolean();
 
     public DataVersion(AgroalDataSource dataSource,
             @ConfigProperty(name = "dvc.indicator.version-check", defaultValue = "50ms") Duration check) {
@@ -32,13 +34,19 @@ public class DataVersion {
         this.checkNanos = check.toNanos();
     }
 
-    /** The current version, read from the database when the last reading is older than the check interval. */
+    /**
+     * The current version, read from the database when the last reading is older than the check interval.
+     * One caller reads it; the others meanwhile go on with the reading before, which is at most that much
+     * older, rather than queue behind the read.
+     */
     public long current() {
-        if (version < 0 || System.nanoTime() - checkedAt > checkNanos) {
-            synchronized (this) {
-                if (version < 0 || System.nanoTime() - checkedAt > checkNanos) {
-                    read();
-                }
+        if (version < 0) {
+            refresh();
+        } else if (System.nanoTime() - checkedAt > checkNanos && reading.compareAndSet(false, true)) {
+            try {
+                read();
+            } finally {
+                reading.set(false);
             }
         }
         return version;
@@ -49,7 +57,7 @@ public class DataVersion {
         read();
     }
 
-    private void read() {
+    private synchronized void read() {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("select version from data_version where id = 1");
                 ResultSet rs = s.executeQuery()) {
