@@ -356,8 +356,13 @@
             $('filter-error').textContent = t('fromAfterTo');
             return;
         }
+        // Answers may come back out of order (a slow one for the scope chosen before): only the latest counts.
+        const ticket = (state.cardsTicket = (state.cardsTicket || 0) + 1);
         try {
             const response = await json('/api/v1/indicators', s);
+            if (ticket !== state.cardsTicket) {
+                return;
+            }
             state.indicators = response.indicators;
             markUpdated(response.asOf);
             renderCards();
