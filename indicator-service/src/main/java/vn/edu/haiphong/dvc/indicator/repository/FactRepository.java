@@ -8,11 +8,13 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.List;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -74,7 +76,8 @@ public class FactRepository {
      */
     public Map<String, DossierFact> lockDossiers(Collection<Key> keys, OffsetDateTime now) {
         Map<String, DossierFact> facts = new HashMap<>();
-        lock(keys, now, "insert into dossier_fact (dossier_code, procedure_code, unit_code, updated_at) "
+        lock(keys, now, List.of(Key::dossierCode, Key::procedureCode, Key::unitCode),
+                "insert into dossier_fact (dossier_code, procedure_code, unit_code, updated_at) "
                 + "select * from unnest(?, ?, ?) as k, (select ?::timestamptz) t on conflict do nothing",
                 "select " + columns("f", DOSSIER_COLUMNS) + " from dossier_fact f join unnest(?::varchar[]) with ordinality as k(id, i) "
                         + "on f.dossier_code = k.id order by k.i for update of f",
@@ -111,7 +114,8 @@ public class FactRepository {
     /** The transactions' facts, locked until the transaction ends; those not yet known are created. */
     public Map<String, PaymentFact> lockPayments(Collection<Key> keys, OffsetDateTime now) {
         Map<String, PaymentFact> facts = new HashMap<>();
-        lock(keys, now, "insert into payment_fact (transaction_id, dossier_code, procedure_code, unit_code, updated_at) "
+        lock(keys, now, List.of(Key::id, Key::dossierCode, Key::procedureCode, Key::unitCode),
+                "insert into payment_fact (transaction_id, dossier_code, procedure_code, unit_code, updated_at) "
                 + "select * from unnest(?, ?, ?, ?) as k, (select ?::timestamptz) t on conflict do nothing",
                 "select " + columns("f", PAYMENT_COLUMNS) + " from payment_fact f join unnest(?::varchar[]) with ordinality as k(id, i) "
                         + "on f.transaction_id = k.id order by k.i for update of f",
@@ -147,20 +151,18 @@ public class FactRepository {
      * statements take the rows in the order of the keys given (sorted by the caller), so that two instances
      * never lock the same rows in orders that cross.
      */
-    private void lock(Collection<Key> keys, OffsetDateTime now, String insert, String select, RowReader reader) {
+    /** @param inserted the key's values for the insert's columns but its time, in the insert's order */
+    private void lock(Collection<Key> keys, OffsetDateTime now, List<Function<Key, String>> inserted, String insert, String select,
+            RowReader reader) {
         if (keys.isEmpty()) {
             return;
         }
-        boolean payment = insert.startsWith("insert into payment_fact");
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement s = c.prepareStatement(insert)) {
                 int i = 1;
-                if (payment) {
-                    s.setArray(i++, c.createArrayOf("varchar", keys.stream().map(Key::id).toArray()));
+                for (Function<Key, String> column : inserted) {
+                    s.setArray(i++, c.createArrayOf("varchar", keys.stream().map(column).toArray()));
                 }
-                s.setArray(i++, c.createArrayOf("varchar", keys.stream().map(Key::dossierCode).toArray()));
-                s.setArray(i++, c.createArrayOf("varchar", keys.stream().map(Key::procedureCode).toArray()));
-                s.setArray(i++, c.createArrayOf("varchar", keys.stream().map(Key::unitCode).toArray()));
                 s.setObject(i, now);
                 s.executeUpdate();
             }
