@@ -356,11 +356,10 @@
             $('filter-error').textContent = t('fromAfterTo');
             return;
         }
-        // Answers may come back out of order (a slow one for the scope chosen before): only the latest counts.
-        const ticket = (state.cardsTicket = (state.cardsTicket || 0) + 1);
+        const current = latest('cards');
         try {
             const response = await json('/api/v1/indicators', s);
-            if (ticket !== state.cardsTicket) {
+            if (!current()) {
                 return;
             }
             state.indicators = response.indicators;
@@ -443,6 +442,16 @@
         }
     }
 
+    /**
+     * Answers may come back out of order (a slow one for the scope or page chosen before): each part of the page
+     * draws only the answer to its latest request. Returns whether this request is still the latest of its part.
+     */
+    function latest(part) {
+        state.tickets = state.tickets || {};
+        const ticket = (state.tickets[part] = (state.tickets[part] || 0) + 1);
+        return () => ticket === state.tickets[part];
+    }
+
     async function refreshDetail() {
         const id = $('indicator').value || state.selected;
         if (!id) {
@@ -453,9 +462,13 @@
     }
 
     async function refreshTrend(id) {
+        const current = latest('trend');
         try {
             const series = await json(`/api/v1/indicators/${encodeURIComponent(id)}/series`,
                 { ...scope(), granularity: $('granularity').value });
+            if (!current()) {
+                return;
+            }
             const indicator = state.indicators.find((v) => v.id === id);
             const target = indicator ? indicator.target : null;
             const labels = series.buckets.map((b) => dayText(b.start));
@@ -505,8 +518,12 @@
 
     async function refreshRanking(id) {
         const body = document.querySelector('#ranking tbody');
+        const current = latest('ranking');
         try {
             const ranking = await json(`/api/v1/indicators/${encodeURIComponent(id)}/units`, scope());
+            if (!current()) {
+                return;
+            }
             if (ranking.units.length === 0) {
                 const tr = el('tr');
                 tr.append(el('td', { colspan: '5' }, t('noUnits')));
@@ -536,9 +553,13 @@
         if (onlyNumerator) {
             setChoice.value = 'numerator';
         }
+        const current = latest('drill');
         try {
             const drill = await json(`/api/v1/indicators/${encodeURIComponent(id)}/dossiers`,
                 { ...scope(), set: setChoice.value, page: state.page, size: PAGE_SIZE });
+            if (!current()) {
+                return;
+            }
             $('drill-code').textContent = t('codeOf')[drill.subject] || t('code');
             const pages = Math.max(1, Math.ceil(drill.total / PAGE_SIZE));
             if (drill.items.length === 0) {

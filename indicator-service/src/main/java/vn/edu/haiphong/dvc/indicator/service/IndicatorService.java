@@ -75,7 +75,8 @@ public class IndicatorService {
         if (cache.size() >= CACHED_SCOPES) {
             cache.clear();
         }
-        cache.put(scope, new Cached(current, computed));
+        // Two readers may compute the same scope at once: the answer of the later version stays.
+        cache.merge(scope, new Cached(current, computed), (held, fresh) -> held.version() > fresh.version() ? held : fresh);
         return computed;
     }
 
@@ -122,7 +123,6 @@ public class IndicatorService {
 
     /** The indicator for each child of the scope unit (or each root), ranked by value, highest first. */
     public BreakdownResponse breakdown(Indicator indicator, Scope scope) {
-        BigDecimal target = plans.targets(scope.to().getYear()).get(indicator.id);
         List<?> children = scope.unit() == null
                 ? em.createNativeQuery("select code, name from unit_ref where parent_code is null order by code").getResultList()
                 : em.createNativeQuery("select code, name from unit_ref where parent_code = ?1 order by code")
@@ -130,7 +130,8 @@ public class IndicatorService {
         List<BreakdownResponse.Row> rows = new ArrayList<>();
         for (Object child : children) {
             Object[] c = (Object[]) child;
-            IndicatorValue v = value(indicator, queries.count(indicator, scope.withUnit((String) c[0])), target);
+            // Through the answers cached per scope: the same children's cards, and the next ranking, cost nothing.
+            IndicatorValue v = one(indicator, scope.withUnit((String) c[0]));
             rows.add(new BreakdownResponse.Row(null, (String) c[0], (String) c[1], v.numerator(), v.denominator(), v.value(),
                     v.target(), v.met()));
         }
