@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The benchmark harness, in one command: builds the system, starts it as the quick start does (a KRaft
 # Kafka broker, PostgreSQL and the three services, each a process), drives it from a separate process,
-# prints the table and writes it to bench/results/latest.md. Needs only a JDK 17+; about 45 minutes and
-# 20 GB of free disk for the full run (10 million dossiers).
+# prints the table and writes it to bench/results/latest.md. Needs only a JDK 17+; about 55 minutes and
+# 25 GB of free disk for the full run (10 million dossiers).
 #
 #   bench/run.sh             the full run (figures in bench/results/latest.md)
 #   bench/run.sh --smoke     every step at a tiny scale, in about two minutes (written to bench/target/smoke.md)
