@@ -8,9 +8,9 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
-import java.util.List;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -150,8 +150,9 @@ public class FactRepository {
      * reads them all: no two instances can both believe a fact new and overwrite each other's fields. Both
      * statements take the rows in the order of the keys given (sorted by the caller), so that two instances
      * never lock the same rows in orders that cross.
+     *
+     * @param inserted the key's values for the insert's columns but its time, in the insert's order
      */
-    /** @param inserted the key's values for the insert's columns but its time, in the insert's order */
     private void lock(Collection<Key> keys, OffsetDateTime now, List<Function<Key, String>> inserted, String insert, String select,
             RowReader reader) {
         if (keys.isEmpty()) {
