@@ -11,8 +11,6 @@ import java.util.Objects;
 
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
-import org.apache.kafka.metadata.storage.Formatter;
-import org.apache.kafka.server.common.MetadataVersion;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -184,20 +182,7 @@ public final class KafkaBroker implements AutoCloseable {
         if (Files.exists(dataDir.resolve("meta.properties"))) {
             return;
         }
-        try {
-            new Formatter()
-                    .setPrintStream(NullPrintStream.INSTANCE)
-                    .setNodeId(NODE_ID)
-                    .setClusterId(Uuid.randomUuid().toString())
-                    .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
-                    .setControllerListenerName("CONTROLLER")
-                    .setMetadataLogDirectory(dataDir.toString())
-                    .addDirectory(dataDir.toString())
-                    .setIgnoreFormatted(true)
-                    .run();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot format the Kafka data directory " + dataDir, e);
-        }
+        KafkaStorage.format(dataDir, NODE_ID, Uuid.randomUuid().toString());
     }
 
     private void startServer() {
