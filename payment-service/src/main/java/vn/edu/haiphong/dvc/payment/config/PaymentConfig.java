@@ -1,5 +1,7 @@
 package vn.edu.haiphong.dvc.payment.config;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -15,4 +17,26 @@ public interface PaymentConfig {
      * copy does not hold yet.
      */
     String dossierServiceToken();
+
+    /** The consumer that keeps the local copy from the reference topics. */
+    Reference reference();
+
+    interface Reference {
+
+        /** Longest one attempt to store a record may take; a slower one is rolled back and tried again. */
+        Duration transactionTimeout();
+
+        /** Where a record that can never be stored goes, with its reason. */
+        String deadLetterTopic();
+
+        /** Replicas of the dead-letter topic when this service creates it. */
+        short deadLetterReplicationFactor();
+
+        /**
+         * Largest dead letter, in bytes: a longer value is cut to fit (the source offset points to the whole
+         * record). Below the broker's {@code message.max.bytes}, 1 MB by default.
+         */
+        @WithDefault("1000000")
+        int deadLetterMaxBytes();
+    }
 }

@@ -41,11 +41,13 @@ public class ReferenceData implements ReferenceLookup {
     private final String authorization;
     private final KnownCodes units;
     private final KnownCodes procedures;
+    private final int topicTransactionTimeout;
 
     public ReferenceData(ReferenceCopyRepository copy, @RestClient DossierServiceClient dossierService, PaymentConfig config) {
         this.copy = copy;
         this.dossierService = dossierService;
         this.authorization = "Bearer " + config.dossierServiceToken();
+        this.topicTransactionTimeout = Math.toIntExact(Math.max(1, config.reference().transactionTimeout().toSeconds()));
         this.units = new KnownCodes(codes -> withLookUp(codes, copy::knownUnits, code -> {
             UnitRecord unit = dossierService.unit(code, authorization);
             QuarkusTransaction.requiringNew().run(() -> copy.save(ReferenceCopyMapper.toCopy(unit, now())));
@@ -66,14 +68,16 @@ public class ReferenceData implements ReferenceLookup {
         return procedures.among(codes);
     }
 
-    /** Stores a unit that arrived on the reference topic. */
+    /** Stores a unit that arrived on the reference topic, in a transaction of its own. */
     public void save(UnitRecord unit) {
-        copy.save(ReferenceCopyMapper.toCopy(unit, now()));
+        QuarkusTransaction.requiringNew().timeout(topicTransactionTimeout)
+                .run(() -> copy.save(ReferenceCopyMapper.toCopy(unit, now())));
     }
 
-    /** Stores a procedure that arrived on the reference topic. */
+    /** Stores a procedure that arrived on the reference topic, in a transaction of its own. */
     public void save(ProcedureRecord procedure) {
-        copy.save(ReferenceCopyMapper.toCopy(procedure, now()));
+        QuarkusTransaction.requiringNew().timeout(topicTransactionTimeout)
+                .run(() -> copy.save(ReferenceCopyMapper.toCopy(procedure, now())));
     }
 
     public boolean unitExists(String code) {
