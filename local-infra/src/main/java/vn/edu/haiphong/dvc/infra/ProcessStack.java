@@ -21,6 +21,9 @@ import java.util.Set;
  * (Apache Kafka's and PostgreSQL's own code, launched from this module), and the three packaged services,
  * each on a free port. Any of them can be killed with SIGKILL and started again on the same port and data.
  * The end-to-end tests and the benchmark harness drive it.
+ *
+ * <p>The services can instead be pointed at a Kafka cluster that the caller runs, such as a three-node
+ * {@link KafkaCluster}; the stack then starts no broker of its own.
  */
 public final class ProcessStack implements AutoCloseable {
 
@@ -34,7 +37,10 @@ public final class ProcessStack implements AutoCloseable {
     private final Path dir;
     private final Map<String, Member> members = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newHttpClient();
-    public final int kafkaPort = Ports.freePort();
+    /** The stack's own broker's port; -1 when the services use a cluster given to the constructor. */
+    public final int kafkaPort;
+    private final String kafkaBootstrapServers;
+    private final Map<String, String> serviceEnvironment;
     public final int postgresPort = Ports.freePort();
     public final String ingestToken;
     public final String readerToken;
@@ -47,9 +53,24 @@ public final class ProcessStack implements AutoCloseable {
      * @param serviceHeap each service's -Xmx, such as {@code 384m}
      */
     public ProcessStack(Path root, Path dir, String serviceHeap) throws IOException {
+        this(root, dir, serviceHeap, null, Map.of());
+    }
+
+    /**
+     * A stack whose services use a Kafka cluster run by the caller; it starts PostgreSQL and the services only.
+     *
+     * @param kafkaBootstrapServers the cluster's addresses, e.g. {@link KafkaCluster#bootstrapServers()}
+     * @param serviceEnvironment extra environment variables of every service, e.g. the replication factor
+     *        of the topics they create
+     */
+    public ProcessStack(Path root, Path dir, String serviceHeap, String kafkaBootstrapServers,
+            Map<String, String> serviceEnvironment) throws IOException {
         this.root = root;
         this.dir = dir;
         this.serviceHeap = serviceHeap;
+        this.kafkaPort = kafkaBootstrapServers == null ? Ports.freePort() : -1;
+        this.kafkaBootstrapServers = kafkaBootstrapServers == null ? "localhost:" + kafkaPort : kafkaBootstrapServers;
+        this.serviceEnvironment = Map.copyOf(serviceEnvironment);
         Files.createDirectories(dir.resolve("logs"));
         KeyPair keys = Tokens.generateKeyPair();
         Tokens.writePublicKeyPem(keys.getPublic(), dir.resolve("jwt-public.pem"));
@@ -62,12 +83,17 @@ public final class ProcessStack implements AutoCloseable {
     public void start() throws Exception {
         String infra = root.resolve("local-infra/target/local-infra.jar") + java.io.File.pathSeparator
                 + root.resolve("local-infra/target/lib/*");
-        member("kafka", new ProcessBuilder("java", "-Xmx512m", "-cp", infra, "vn.edu.haiphong.dvc.infra.LocalKafkaMain",
-                "--port", Integer.toString(kafkaPort), "--data-dir", dir.resolve("kafka").toString()), kafkaPort, null);
+        boolean ownKafka = kafkaPort != -1;
+        if (ownKafka) {
+            member("kafka", new ProcessBuilder("java", "-Xmx512m", "-cp", infra, "vn.edu.haiphong.dvc.infra.LocalKafkaMain",
+                    "--port", Integer.toString(kafkaPort), "--data-dir", dir.resolve("kafka").toString()), kafkaPort, null);
+        }
         member("postgres", new ProcessBuilder("java", "-Xmx128m", "-cp", infra, "vn.edu.haiphong.dvc.infra.LocalPostgresMain",
                 "--port", Integer.toString(postgresPort), "--data-dir", dir.resolve("postgres").toString(),
                 "--databases", "dossier,payment,indicator"), postgresPort, null);
-        startAndWait("kafka");
+        if (ownKafka) {
+            startAndWait("kafka");
+        }
         startAndWait("postgres");
         service("dossier-service", "dossier", Ports.freePort());
         service("payment-service", "payment", Ports.freePort());
@@ -81,6 +107,11 @@ public final class ProcessStack implements AutoCloseable {
     public void addIndicatorInstance(String name) throws Exception {
         service(name, "indicator", Ports.freePort(), root.resolve("indicator-service/target/quarkus-app/quarkus-run.jar"));
         startAndWait(name);
+    }
+
+    /** What the services are given as {@code KAFKA_BOOTSTRAP_SERVERS}. */
+    public String kafkaBootstrapServers() {
+        return kafkaBootstrapServers;
     }
 
     public String url(String name) {
@@ -166,7 +197,7 @@ public final class ProcessStack implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:" + postgresPort + "/" + database);
         env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
         env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
-        env.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + kafkaPort);
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "file:" + dir.resolve("jwt-public.pem"));
         env.put("MP_JWT_VERIFY_ISSUER", ISSUER);
         env.put("DVC_DOSSIER_APPLICANT_HASH_KEY", "e2e-key-of-at-least-thirty-two-bytes-0123456789");
@@ -174,6 +205,7 @@ public final class ProcessStack implements AutoCloseable {
         if (members.containsKey("dossier-service")) {
             env.put("QUARKUS_REST_CLIENT_DOSSIER_SERVICE_URL", url("dossier-service"));
         }
+        env.putAll(serviceEnvironment);
         member(name, builder, port, "/q/health/ready");
     }
 
