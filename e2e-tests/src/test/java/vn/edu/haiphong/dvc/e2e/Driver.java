@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,6 +42,8 @@ final class Driver {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     final AtomicLong retries = new AtomicLong();
     final AtomicLong sent = new AtomicLong();
+    /** How many requests got each HTTP status, retried ones included: what the sending systems saw. */
+    final Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
 
     Driver(ProcessStack stack, Ledger ledger, long seed) {
         this.stack = stack;
@@ -99,6 +103,7 @@ final class Driver {
         while (true) {
             try {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                statuses.computeIfAbsent(response.statusCode(), status -> new AtomicLong()).incrementAndGet();
                 if (response.statusCode() / 100 == 2) {
                     return;
                 }
