@@ -25,6 +25,7 @@
             streamDown: 'Mất kết nối trực tiếp: số liệu không tự cập nhật, đang thử kết nối lại…',
             stale: (t, limit) => `Số liệu có thể đã cũ: không có sự kiện mới từ ${t} (quá ${limit}).`,
             staleNever: (limit) => `Số liệu có thể đã cũ: chưa nhận sự kiện nào (ngưỡng ${limit}).`,
+            notCounting: (state, lag) => `Số liệu đang đứng yên: máy chủ không còn ghi nhận sự kiện mới (${state}${lag ? `, ${lag} sự kiện đang chờ` : ''}). Hãy báo cho quản trị hệ thống.`,
             minutes: (n) => `${n} phút`, seconds: (n) => `${n} giây`,
             cardsTitle: 'Các chỉ tiêu của kế hoạch', target: (v) => `Mục tiêu: ${v}`, noTarget: 'Không có mục tiêu',
             met: 'Đạt', close: 'Gần đạt', behind: 'Chưa đạt', noData: 'Chưa có số liệu',
@@ -68,6 +69,7 @@
             streamDown: 'Live connection lost: the numbers are not updating; reconnecting…',
             stale: (t, limit) => `The data may be stale: no new event since ${t} (over ${limit}).`,
             staleNever: (limit) => `The data may be stale: no event received yet (threshold ${limit}).`,
+            notCounting: (state, lag) => `The numbers are standing still: the server is not counting new events (${state}${lag ? `, ${lag} events waiting` : ''}). Tell the system administrator.`,
             minutes: (n) => `${n} min`, seconds: (n) => `${n} s`,
             cardsTitle: 'The plan\'s indicators', target: (v) => `Target: ${v}`, noTarget: 'No target',
             met: 'Met', close: 'Close', behind: 'Behind', noData: 'No data yet',
@@ -750,6 +752,11 @@
         const stale = $('stale');
         stale.hidden = !status.stale;
         stale.textContent = status.stale ? (last ? t('stale', last, limit) : t('staleNever', limit)) : '';
+        // The server's consumer has closed, holds no partition or has stalled: fresh-looking numbers are not moving.
+        const stopped = $('not-counting');
+        const counting = status.counting !== false;
+        stopped.hidden = counting;
+        stopped.textContent = counting ? '' : t('notCounting', status.consumer ? status.consumer.state : '', status.consumer ? status.consumer.lag : 0);
     }
 
     /** PT15M -> "15 phút" / "15 min"; PT30S -> seconds. */

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +46,7 @@ class ConsumerRestartTest {
 
         long processedBySecond = 0;
         long redelivered;
-        try (KafkaConsumer<String, String> second = member()) {
+        try (KafkaConsumer<String, byte[]> second = member()) {
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 second.poll(Duration.ofMillis(200));
                 return !second.assignment().isEmpty();
@@ -53,14 +54,14 @@ class ConsumerRestartTest {
             Published.send(messages.subList(0, third));
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
             while (System.nanoTime() < deadline) {
-                ConsumerRecords<String, String> records = second.poll(Duration.ofMillis(300));
+                ConsumerRecords<String, byte[]> records = second.poll(Duration.ofMillis(300));
                 processing.consume(records);
                 second.commitSync();
                 processedBySecond += records.count();
             }
             // The member applies one more batch and dies before committing it.
             Published.send(messages.subList(third, 2 * third));
-            ConsumerRecords<String, String> last = ConsumerRecords.empty();
+            ConsumerRecords<String, byte[]> last = ConsumerRecords.empty();
             for (int i = 0; i < 20 && last.isEmpty(); i++) {
                 last = second.poll(Duration.ofMillis(500));
             }
@@ -72,10 +73,10 @@ class ConsumerRestartTest {
 
         // A restarted member joins the group again while the rest arrives.
         Published.send(messages.subList(2 * third, messages.size()));
-        try (KafkaConsumer<String, String> restarted = member()) {
+        try (KafkaConsumer<String, byte[]> restarted = member()) {
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
             while (System.nanoTime() < deadline) {
-                ConsumerRecords<String, String> records = restarted.poll(Duration.ofMillis(300));
+                ConsumerRecords<String, byte[]> records = restarted.poll(Duration.ofMillis(300));
                 processing.consume(records);
                 restarted.commitSync();
             }
@@ -91,14 +92,14 @@ class ConsumerRestartTest {
         Indicators.assertExact(LocalDate.of(2024, 6, 1), LocalDate.of(2024, 6, 30), data.schools.get(3));
     }
 
-    private static KafkaConsumer<String, String> member() {
+    private static KafkaConsumer<String, byte[]> member() {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Broker.bootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "indicator-service");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
         consumer.subscribe(TOPICS);
         return consumer;
     }

@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -108,25 +107,58 @@ class CountersTest {
         }
     }
 
-    /** Every counter and applicant row, as text, in key order (rows at zero are the same as no row). */
-    private List<String> snapshot() throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("""
-                    select unit_code, metric, period, period_start, procedure_code, n from indicator_count where n <> 0
-                    order by unit_code, metric, period, period_start, procedure_code""")) {
-                while (rs.next()) {
-                    rows.add(rs.getString(1) + "|" + rs.getInt(2) + "|" + rs.getString(3) + "|" + rs.getDate(4) + "|"
-                            + rs.getString(5) + "|" + rs.getLong(6));
-                }
-            }
-            try (ResultSet rs = s.executeQuery("""
-                    select unit_code, year, applicant_hash, months from adult_applicant order by unit_code, year, applicant_hash""")) {
-                while (rs.next()) {
-                    rows.add("applicant|" + rs.getString(1) + "|" + rs.getInt(2) + "|" + rs.getString(3) + "|" + rs.getInt(4));
-                }
+    @Test
+    void aMovedDistrictTakesItsSchoolsAndApplicantsWithItExactlyAsARecountWould() throws SQLException {
+        DataSet data = new DataSet(80L, "MVD", 300);
+        Published.send(data.shuffledWithDuplicates());
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                .until(() -> Indicators.matches(FROM, TO, data.root));
+        assertThat(applicantsOf(data.districts.get(1))).as("the district to move counts adult applicants").isPositive();
+
+        // The second district (with its schools) now sits under the first; then a school of the first district is
+        // taken out of the tree's top (no parent at all), then given back.
+        UnitRecord district = Published.LEDGER.unit(data.districts.get(1));
+        Published.send(List.of(new UnitRecord(district.code(), district.name(), district.type(), data.districts.get(0),
+                district.adultPopulation())));
+        awaitExact(data, data.districts.get(0), data.districts.get(1));
+        assertThat(snapshot()).as("moved incrementally, as a recount gives").containsExactlyElementsOf(recounted());
+
+        String school = data.schools.get(0);
+        UnitRecord before = Published.LEDGER.unit(school);
+        Published.send(List.of(new UnitRecord(school, before.name(), before.type(), null, before.adultPopulation())));
+        awaitExact(data, data.districts.get(0), school);
+        assertThat(snapshot()).containsExactlyElementsOf(recounted());
+        Published.send(List.of(before));
+        awaitExact(data, data.districts.get(0), school);
+        assertThat(snapshot()).containsExactlyElementsOf(recounted());
+        for (String unit : List.of(data.root, data.districts.get(0), data.districts.get(1), school)) {
+            Indicators.assertExact(FROM, TO, unit);
+            Indicators.assertExact(LocalDate.of(2024, 4, 1), LocalDate.of(2024, 6, 30), unit);
+        }
+    }
+
+    private static void awaitExact(DataSet data, String... units) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> Indicators.matches(FROM, TO, data.root)
+                        && java.util.Arrays.stream(units).allMatch(u -> Indicators.matches(FROM, TO, u)));
+    }
+
+    private List<String> recounted() throws SQLException {
+        return CounterSnapshot.recounted(dataSource, counters);
+    }
+
+    private long applicantsOf(String unit) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                java.sql.PreparedStatement s = c.prepareStatement("select count(*) from adult_applicant where unit_code = ?")) {
+            s.setString(1, unit);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
             }
         }
-        return rows;
+    }
+
+    private List<String> snapshot() throws SQLException {
+        return CounterSnapshot.of(dataSource);
     }
 }

@@ -3,11 +3,13 @@ package vn.edu.haiphong.dvc.indicator;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -82,6 +84,17 @@ final class Published {
                         .add("ce_source", bytes("/test")).add("content-type", bytes("application/json"));
                 producer.send(record);
             }
+            producer.flush();
+        }
+    }
+
+    /** Sends raw bytes as values, whatever they are (the poison tests). */
+    static void sendBytes(String topic, Map<String, byte[]> valuesByKey) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Broker.bootstrapServers());
+        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 1_000_000);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+            valuesByKey.forEach((key, value) -> producer.send(new ProducerRecord<>(topic, key, value)));
             producer.flush();
         }
     }

@@ -12,5 +12,18 @@ public record DashboardStatus(
                 nullable = true, examples = "2026-11-26T07:58:12+07:00") OffsetDateTime lastEventAt,
         @Schema(description = "How long without an event before the data is called stale (ISO-8601 duration)",
                 examples = "PT15M") String staleAfter,
-        @Schema(description = "No event for longer than staleAfter, or none at all") boolean stale) {
+        @Schema(description = "No event for longer than staleAfter, or none at all") boolean stale,
+        @Schema(description = "Whether this instance counts the events as they arrive; false when its consumer has closed, holds "
+                + "no partition, or lets records wait uncounted (the numbers then stand still, whatever lastEventAt says)") boolean counting,
+        @Schema(description = "This instance's event consumer") Consumer consumer) {
+
+    /** The event consumer's state, as the readiness check reports it. */
+    @Schema(name = "ConsumerStatus")
+    public record Consumer(
+            @Schema(description = "STARTING, RUNNING, STALLED (records wait uncounted), UNASSIGNED (no partition) or CLOSED",
+                    examples = "RUNNING") String state,
+            @Schema(description = "Records on this instance's partitions not yet counted", examples = "0") long lag,
+            @Schema(description = "How long records have waited with none counted, in seconds (0 when moving)", examples = "0")
+            long stalledSeconds) {
+    }
 }

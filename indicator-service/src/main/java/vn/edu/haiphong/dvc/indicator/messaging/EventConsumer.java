@@ -3,6 +3,7 @@ package vn.edu.haiphong.dvc.indicator.messaging;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -19,6 +20,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -36,11 +38,16 @@ import vn.edu.haiphong.dvc.indicator.service.FactUpdater;
 import vn.edu.haiphong.dvc.indicator.service.FactUpdater.Received;
 
 /**
- * Consumes the event and reference topics in batches. Each batch changes the facts in one transaction,
- * and its offsets are committed only after that transaction (the connector commits what the method has
- * returned from): a crash in between redelivers the batch, and the processed-event record makes that a
- * no-op. A message that can never be processed goes to the dead-letter topic with its reason, and the
- * consumer goes on; a failure of the database is retried until it passes, never skipped.
+ * Consumes the event and reference topics in batches. Each batch changes the facts in one transaction, and its
+ * offsets are committed only after that transaction (the connector commits what the method has returned from): a
+ * crash in between redelivers the batch, and the processed-event record makes that a no-op.
+ * <p>
+ * Every record either changes the state or goes to the dead-letter topic with its reason, whatever its bytes: one
+ * that cannot be read as its topic's contract type at once; one that the database refuses as data (a batch that fails
+ * so is split in halves until the record is found, and the rest is counted). A failure that waiting can mend (the
+ * database away, a lock conflict) is retried with back-off until it passes, and so is a dead-letter send: nothing is
+ * ever skipped past. The method throws only while the application stops, or on an error of the JVM itself; the
+ * connector then closes the consumer, and {@link ConsumerProgress} says so.
  */
 @ApplicationScoped
 public class EventConsumer {
@@ -48,6 +55,10 @@ public class EventConsumer {
     public static final String EVENTS_IN = "events";
     public static final String DEAD_LETTERS_OUT = "dead-letters";
     public static final String REASON_HEADER = "dead-letter-reason";
+    /** Set when only the start of the value was kept: its size in bytes (the record itself stays at its offset). */
+    public static final String TRUNCATED_HEADER = "dead-letter-truncated-from";
+    /** The most of a value a dead letter carries: well below the broker's 1 MB message limit, with room for headers. */
+    static final int MAX_DEAD_LETTER_VALUE = 512 * 1024;
 
     private static final Logger LOG = Logger.getLogger(EventConsumer.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
@@ -55,17 +66,24 @@ public class EventConsumer {
     private final FactUpdater updater;
     private final DataVersion version;
     private final MessageParser parser;
-    private final MutinyEmitter<String> deadLetters;
+    private final ConsumerProgress progress;
+    private final MutinyEmitter<byte[]> deadLetters;
     private final Counter applied;
     private final Counter deadLettered;
+    private final Counter retried;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final String bootstrapServers;
     private final String deadLetterTopic;
     private final short replicationFactor;
     private volatile boolean deadLetterTopicReady;
 
-    public EventConsumer(FactUpdater updater, DataVersion version, MessageParser parser, @Channel(DEAD_LETTERS_OUT) MutinyEmitter<String> deadLetters,
-            MeterRegistry registry, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    /** A record and what it was read as. */
+    private record Read(ConsumerRecord<String, byte[]> record, Received message) {
+    }
+
+    public EventConsumer(FactUpdater updater, DataVersion version, MessageParser parser, ConsumerProgress progress,
+            @Channel(DEAD_LETTERS_OUT) MutinyEmitter<byte[]> deadLetters, MeterRegistry registry,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @ConfigProperty(name = "mp.messaging.outgoing.dead-letters.topic") String deadLetterTopic,
             @ConfigProperty(name = "dvc.indicator.dead-letter-replication-factor", defaultValue = "1") short replicationFactor) {
         this.bootstrapServers = bootstrapServers;
@@ -74,25 +92,42 @@ public class EventConsumer {
         this.updater = updater;
         this.version = version;
         this.parser = parser;
+        this.progress = progress;
         this.deadLetters = deadLetters;
         this.applied = Counter.builder("dvc.indicator.events.applied").description("Events that changed the facts").register(registry);
-        this.deadLettered = Counter.builder("dvc.indicator.events.dead.lettered").description("Messages sent to the dead-letter topic").register(registry);
+        this.deadLettered = Counter.builder("dvc.indicator.events.dead.lettered").description("Messages sent to the dead-letter topic")
+                .register(registry);
+        this.retried = Counter.builder("dvc.indicator.batches.retried")
+                .description("Batches that failed for a reason waiting can mend (database, lock conflict) and were tried again")
+                .register(registry);
     }
 
     @Incoming(EVENTS_IN)
     @Blocking
-    public void consume(ConsumerRecords<String, String> records) {
-        consume((Iterable<ConsumerRecord<String, String>>) records);
+    public void consume(ConsumerRecords<String, byte[]> records) {
+        try {
+            consume((Iterable<ConsumerRecord<String, byte[]>>) records);
+        } catch (RuntimeException | Error e) {
+            // The connector closes the consumer on any failure of this method (failure-strategy=fail): say so at once.
+            if (!stopping.get()) {
+                LOG.errorf(e, "The event consumer failed and stops: no further event is counted by this instance");
+                progress.closed(e);
+            }
+            throw e;
+        }
     }
 
     /** Processes one batch, as read by any consumer of the group. */
-    public void consume(Iterable<ConsumerRecord<String, String>> records) {
-        List<Received> batch = new ArrayList<>();
-        for (ConsumerRecord<String, String> record : records) {
+    public void consume(Iterable<ConsumerRecord<String, byte[]>> records) {
+        List<Read> batch = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
             try {
-                batch.add(parser.parse(record.topic(), record.value()));
+                batch.add(new Read(record, parser.parse(record.topic(), record.value())));
             } catch (MessageParser.Unprocessable e) {
                 deadLetter(record, e.getMessage());
+            } catch (RuntimeException e) {
+                // Whatever the reader met (a value nested too deep, a number too long): the record, not the consumer.
+                deadLetter(record, "unreadable: " + Failures.describe(e));
             }
         }
         if (!batch.isEmpty()) {
@@ -100,11 +135,16 @@ public class EventConsumer {
         }
     }
 
-    private int applyUntilDone(List<Received> batch) {
+    /**
+     * Applies the batch, waiting out failures that waiting mends. When the data itself fails, the batch is split in
+     * halves, each applied on its own (the facts do not depend on the order of their events), down to the one record
+     * that fails, which is dead-lettered.
+     */
+    private int applyUntilDone(List<Read> batch) {
         Duration backoff = Duration.ofMillis(200);
         while (true) {
             try {
-                int count = updater.apply(batch);
+                int count = updater.apply(batch.stream().map(Read::message).toList());
                 // This instance's readers see the batch at once, not at their next version check.
                 version.refresh();
                 return count;
@@ -112,17 +152,34 @@ public class EventConsumer {
                 if (stopping.get()) {
                     throw e;
                 }
-                LOG.warnf("Could not apply a batch of %d messages, retrying in %d ms: %s", batch.size(), backoff.toMillis(),
-                        e.getMessage());
-                try {
-                    Thread.sleep(backoff.toMillis());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
+                if (Failures.isPoison(e)) {
+                    if (batch.size() == 1) {
+                        deadLetter(batch.get(0).record(), "could not be applied: " + Failures.describe(e));
+                        return 0;
+                    }
+                    LOG.warnf("A batch of %d messages holds one the database refuses (%s): applying it in halves", batch.size(),
+                            Failures.describe(e));
+                    int half = batch.size() / 2;
+                    return applyUntilDone(batch.subList(0, half)) + applyUntilDone(batch.subList(half, batch.size()));
                 }
-                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+                retried.increment();
+                LOG.warnf("Could not apply a batch of %d messages, retrying in %d ms: %s", batch.size(), backoff.toMillis(),
+                        Failures.describe(e));
+                backoff = pause(backoff, e);
             }
         }
+    }
+
+    /** Waits, then gives the next, longer wait (at most MAX_BACKOFF). */
+    private Duration pause(Duration backoff, RuntimeException cause) {
+        try {
+            Thread.sleep(backoff.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw cause;
+        }
+        Duration next = backoff.multipliedBy(2);
+        return next.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : next;
     }
 
     /**
@@ -148,21 +205,40 @@ public class EventConsumer {
         deadLetterTopicReady = true;
     }
 
-    private void deadLetter(ConsumerRecord<String, String> record, String reason) {
-        ensureDeadLetterTopic();
+    /** Sets the record aside with its reason, waiting until the broker has it: its offset is committed only after. */
+    private void deadLetter(ConsumerRecord<String, byte[]> record, String why) {
+        String reason = why.length() > 1000 ? why.substring(0, 1000) + "..." : why;
         LOG.warnf("Message %s-%d@%d can never be processed (%s): sent to the dead-letter topic", record.topic(),
                 record.partition(), record.offset(), reason);
-        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(record.key())
-                .withHeaders(new org.apache.kafka.common.header.internals.RecordHeaders()
-                        .add(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8))
-                        .add("dead-letter-topic", record.topic().getBytes(StandardCharsets.UTF_8))
-                        .add("dead-letter-partition", Integer.toString(record.partition()).getBytes(StandardCharsets.UTF_8))
-                        .add("dead-letter-offset", Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8)))
-                .build();
-        // Waits for the broker: the offset of a dead letter is committed only once it is safely elsewhere.
-        deadLetters.sendMessageAndAwait(Message.of(record.value() == null ? "" : record.value()).addMetadata(metadata));
-        deadLettered.increment();
+        byte[] value = record.value() == null ? new byte[0] : record.value();
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8))
+                .add("dead-letter-topic", record.topic().getBytes(StandardCharsets.UTF_8))
+                .add("dead-letter-partition", Integer.toString(record.partition()).getBytes(StandardCharsets.UTF_8))
+                .add("dead-letter-offset", Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
+        if (value.length > MAX_DEAD_LETTER_VALUE) {
+            headers.add(TRUNCATED_HEADER, Integer.toString(value.length).getBytes(StandardCharsets.UTF_8));
+            value = Arrays.copyOf(value, MAX_DEAD_LETTER_VALUE);
+        }
+        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder().withKey(record.key())
+                .withHeaders(headers).build();
+        Duration backoff = Duration.ofMillis(200);
+        while (true) {
+            try {
+                ensureDeadLetterTopic();
+                deadLetters.sendMessageAndAwait(Message.of(value).addMetadata(metadata));
+                deadLettered.increment();
+                return;
+            } catch (RuntimeException e) {
+                if (stopping.get()) {
+                    throw e;
+                }
+                // Never skipped: the record's offset must not be committed before it is safely elsewhere.
+                LOG.warnf("Could not send message %s-%d@%d to the dead-letter topic, retrying in %d ms: %s", record.topic(),
+                        record.partition(), record.offset(), backoff.toMillis(), Failures.describe(e));
+                backoff = pause(backoff, e);
+            }
+        }
     }
 
     void onStop(@Observes ShutdownEvent event) {

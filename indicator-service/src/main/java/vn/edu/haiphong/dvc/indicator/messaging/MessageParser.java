@@ -1,5 +1,10 @@
 package vn.edu.haiphong.dvc.indicator.messaging;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,22 +41,48 @@ public class MessageParser {
         this.mapper = mapper;
     }
 
+    /** Reads a message's bytes; what it cannot be read as its topic's contract type is refused with the reason. */
+    public Received parse(String topic, byte[] value) throws Unprocessable {
+        if (value == null) {
+            throw new Unprocessable("no value (a tombstone): units, procedures and events are never deleted");
+        }
+        return parse(topic, utf8(value));
+    }
+
     public Received parse(String topic, String value) throws Unprocessable {
         if (value == null) {
-            throw new Unprocessable("empty message");
+            throw new Unprocessable("no value (a tombstone): units, procedures and events are never deleted");
         }
         try {
             Object message = switch (topic) {
-                case Topics.DOSSIER_EVENTS -> check(mapper.readValue(value, DossierEvent.class));
-                case Topics.PAYMENT_EVENTS -> check(mapper.readValue(value, PaymentEvent.class));
-                case Topics.UNITS -> check(mapper.readValue(value, UnitRecord.class));
-                case Topics.PROCEDURES -> check(mapper.readValue(value, ProcedureRecord.class));
+                case Topics.DOSSIER_EVENTS -> check(present(mapper.readValue(value, DossierEvent.class)));
+                case Topics.PAYMENT_EVENTS -> check(present(mapper.readValue(value, PaymentEvent.class)));
+                case Topics.UNITS -> check(present(mapper.readValue(value, UnitRecord.class)));
+                case Topics.PROCEDURES -> check(present(mapper.readValue(value, ProcedureRecord.class)));
                 default -> throw new Unprocessable("not a topic of ours: " + topic);
             };
             return new Received(topic, message);
         } catch (JsonProcessingException e) {
             throw new Unprocessable("unreadable: " + e.getOriginalMessage());
         }
+    }
+
+    /** The text of the bytes, which must be UTF-8: a replacement character would change a code into another one. */
+    private static String utf8(byte[] value) throws Unprocessable {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(value)).toString();
+        } catch (CharacterCodingException e) {
+            throw new Unprocessable("not valid UTF-8");
+        }
+    }
+
+    /** The JSON text {@code null} reads as no object at all. */
+    private static <T> T present(T message) throws Unprocessable {
+        if (message == null) {
+            throw new Unprocessable("the JSON value null, not an object");
+        }
+        return message;
     }
 
     private static DossierEvent check(DossierEvent e) throws Unprocessable {
@@ -71,7 +102,18 @@ public class MessageParser {
                 }
             }
         }
-        return complete(e, missing);
+        complete(e, missing);
+        List<String> wrong = new ArrayList<>();
+        codes(wrong, "eventId", e.eventId(), "dossierCode", e.dossierCode(), "procedureCode", e.procedureCode(), "unitCode", e.unitCode());
+        time(wrong, "occurredAt", e.occurredAt());
+        time(wrong, "dueAt", e.dueAt());
+        if (e.applicant() != null) {
+            codes(wrong, "applicant.idHash", e.applicant().idHash());
+        }
+        if (e.type() == vn.edu.haiphong.dvc.contract.DossierEventType.RATED && (e.rating() < 1 || e.rating() > 5)) {
+            wrong.add("rating (1 to 5)");
+        }
+        return valid(e, wrong);
     }
 
     private static PaymentEvent check(PaymentEvent e) throws Unprocessable {
@@ -81,15 +123,65 @@ public class MessageParser {
         if (e.type() == vn.edu.haiphong.dvc.contract.PaymentEventType.PAID) {
             missing.addAll(missing("method", e.method(), "amount", e.amount()));
         }
-        return complete(e, missing);
+        complete(e, missing);
+        List<String> wrong = new ArrayList<>();
+        codes(wrong, "eventId", e.eventId(), "transactionId", e.transactionId(), "dossierCode", e.dossierCode(),
+                "procedureCode", e.procedureCode(), "unitCode", e.unitCode());
+        time(wrong, "occurredAt", e.occurredAt());
+        if (e.amount() != null && e.amount() < 0) {
+            wrong.add("amount (not negative)");
+        }
+        return valid(e, wrong);
     }
 
     private static UnitRecord check(UnitRecord u) throws Unprocessable {
-        return complete(u, missing("code", u.code(), "name", u.name(), "type", u.type()));
+        complete(u, missing("code", u.code(), "name", u.name(), "type", u.type()));
+        List<String> wrong = new ArrayList<>();
+        codes(wrong, "code", u.code(), "parentCode", u.parentCode());
+        text(wrong, "name", u.name(), 500);
+        if (u.code().equals(u.parentCode())) {
+            wrong.add("parentCode (a unit cannot be its own parent)");
+        }
+        if (u.adultPopulation() != null && u.adultPopulation() < 0) {
+            wrong.add("adultPopulation (not negative)");
+        }
+        return valid(u, wrong);
     }
 
     private static ProcedureRecord check(ProcedureRecord p) throws Unprocessable {
-        return complete(p, missing("code", p.code(), "name", p.name()));
+        complete(p, missing("code", p.code(), "name", p.name()));
+        List<String> wrong = new ArrayList<>();
+        codes(wrong, "code", p.code());
+        text(wrong, "name", p.name(), 1000);
+        text(wrong, "field", p.field(), 500);
+        return valid(p, wrong);
+    }
+
+    /** The codes and ids the facts keep: 1 to 64 characters (the contract's limit, and the facts' columns). */
+    private static void codes(List<String> wrong, String... namesAndValues) {
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            text(wrong, namesAndValues[i], namesAndValues[i + 1], 64);
+        }
+    }
+
+    private static void text(List<String> wrong, String name, String value, int max) {
+        if (value != null && (value.isEmpty() || value.length() > max || value.indexOf('\u0000') >= 0)) {
+            wrong.add(name + " (1 to " + max + " characters, no NUL)");
+        }
+    }
+
+    /** A time the database can hold as the contract means it: from the year 2000 to 9999. */
+    private static void time(List<String> wrong, String name, OffsetDateTime value) {
+        if (value != null && (value.getYear() < 2000 || value.getYear() > 9999)) {
+            wrong.add(name + " (years 2000 to 9999)");
+        }
+    }
+
+    private static <T> T valid(T message, List<String> wrong) throws Unprocessable {
+        if (!wrong.isEmpty()) {
+            throw new Unprocessable("out of range: " + String.join(", ", wrong));
+        }
+        return message;
     }
 
     private static <T> T complete(T message, List<String> missing) throws Unprocessable {

@@ -207,6 +207,34 @@ public class CounterRepository {
         return up;
     }
 
+    /**
+     * Takes the tree lock (dvc_lock_tree(), migration V4) for the rest of the transaction, before any other lock:
+     * shared for a batch of events, exclusive for one that changes the unit tree.
+     */
+    public void lockTree(boolean exclusive) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("select dvc_lock_tree(?)")) {
+            s.setBoolean(1, exclusive);
+            s.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Moves the counters of a unit that got another parent to the units now above it (dvc_move_unit(), migration
+     * V4): what it and the units below it count leaves the units above it that it left and reaches those it joined.
+     * The unit's copy must already hold the new parent, and the tree lock must be held exclusively.
+     */
+    public void move(FactRepository.ParentChange change) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("select dvc_move_unit(?, ?)")) {
+            s.setString(1, change.unit());
+            s.setString(2, change.oldParent());
+            s.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Counts every counter again from the facts (dvc_recount(), defined by the migration). */
     public void recount() {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("select dvc_recount()")) {

@@ -13,7 +13,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,7 +60,9 @@ public class FactRepository {
                         on conflict do nothing returning event_id""")) {
             s.setString(1, topic);
             s.setObject(2, now);
-            s.setArray(3, c.createArrayOf("varchar", eventIds.toArray()));
+            // In one order for every writer: two instances holding one batch (a member that lost its partitions still
+            // finishing) wait for each other's ids in the same order, never crosswise.
+            s.setArray(3, c.createArrayOf("varchar", new TreeSet<>(eventIds).toArray()));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     fresh.add(rs.getString(1));
@@ -246,22 +250,27 @@ public class FactRepository {
         }
     }
 
+    /** A unit that got another parent, or arrived with one: the counters above it must follow (CounterRepository.move). */
+    public record ParentChange(String unit, String oldParent) {
+    }
+
     /**
-     * Keeps the unit's copy. @return true when the change moves counted facts in the tree (a known unit with
-     * counted facts below it gets another parent, or a unit arrives after facts that name units below it):
-     * the counters must then be counted again from the facts.
+     * Keeps the unit's copy. @return the change of parent when there is one (a known unit under another parent, or a
+     * unit that arrives with a parent after facts may have named it or units below it)
      */
-    public boolean save(UnitRecord unit, OffsetDateTime now) {
+    public Optional<ParentChange> save(UnitRecord unit, OffsetDateTime now) {
         try (Connection c = dataSource.getConnection()) {
-            boolean moved;
+            Optional<ParentChange> change;
             try (PreparedStatement s = c.prepareStatement("select parent_code from unit_ref where code = ?")) {
                 s.setString(1, unit.code());
                 try (ResultSet rs = s.executeQuery()) {
-                    moved = !rs.next() ? unit.parentCode() != null : !Objects.equals(rs.getString(1), unit.parentCode());
+                    if (!rs.next()) {
+                        change = unit.parentCode() == null ? Optional.empty() : Optional.of(new ParentChange(unit.code(), null));
+                    } else {
+                        String old = rs.getString(1);
+                        change = Objects.equals(old, unit.parentCode()) ? Optional.empty() : Optional.of(new ParentChange(unit.code(), old));
+                    }
                 }
-            }
-            if (moved) {
-                moved = countedBelow(c, unit.code());
             }
             try (PreparedStatement s = c.prepareStatement("""
                     insert into unit_ref (code, name, type, parent_code, adult_population, updated_at) values (?, ?, ?, ?, ?, ?)
@@ -275,25 +284,9 @@ public class FactRepository {
                 s.setObject(6, now);
                 s.executeUpdate();
             }
-            return moved;
+            return change;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Whether any counter is held for the unit or a unit below it (a fact counts first for its own unit). */
-    private static boolean countedBelow(Connection c, String code) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("""
-                with recursive below(code) as (
-                    select cast(? as varchar)
-                    union
-                    select u.code from unit_ref u join below b on u.parent_code = b.code)
-                select exists (select 1 from below b where exists (select 1 from indicator_count n where n.unit_code = b.code))""")) {
-            s.setString(1, code);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
         }
     }
 

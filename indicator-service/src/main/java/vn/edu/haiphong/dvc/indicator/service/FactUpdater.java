@@ -14,6 +14,8 @@ import java.util.TreeMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+
 import vn.edu.haiphong.dvc.contract.ApplicantKind;
 import vn.edu.haiphong.dvc.contract.DossierEvent;
 import vn.edu.haiphong.dvc.contract.PaymentEvent;
@@ -56,14 +58,17 @@ public class FactUpdater {
      * @return how many events changed the facts (redeliveries excluded)
      */
     @Transactional
+    @TransactionConfiguration(timeoutFromConfigProperty = "dvc.indicator.batch-transaction-timeout")
     public int apply(List<Received> batch) {
         if (batch.isEmpty()) {
             return 0;
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        // First, before any other lock: a batch that may move the tree waits until no other batch counts, and holds
+        // the others off until it commits; batches of events share it.
+        counters.lockTree(batch.stream().anyMatch(in -> in.message() instanceof UnitRecord));
         Map<String, DossierEvent> dossierEvents = new LinkedHashMap<>();
         Map<String, PaymentEvent> paymentEvents = new LinkedHashMap<>();
-        boolean moved = false;
         for (Received in : batch) {
             Object message = in.message();
             if (message instanceof DossierEvent e) {
@@ -71,7 +76,8 @@ public class FactUpdater {
             } else if (message instanceof PaymentEvent e) {
                 paymentEvents.putIfAbsent(e.eventId(), e);
             } else if (message instanceof UnitRecord unit) {
-                moved |= facts.save(unit, now);
+                // The counters follow the tree at once, before this batch's events are counted under the tree as it now stands.
+                facts.save(unit, now).ifPresent(counters::move);
             } else if (message instanceof ProcedureRecord procedure) {
                 facts.save(procedure, now);
             } else {
@@ -82,10 +88,6 @@ public class FactUpdater {
         List<CounterRepository.AdultApplication> adults = new ArrayList<>();
         int applied = applyDossierEvents(dossierEvents, now, deltas, adults) + applyPaymentEvents(paymentEvents, now, deltas);
         counters.add(deltas, adults);
-        if (moved) {
-            // The tree moved under counted facts: count again from the facts, as the tree now stands.
-            counters.recount();
-        }
         counters.changed(now, applied > 0);
         return applied;
     }

@@ -9,20 +9,23 @@ import jakarta.persistence.EntityManager;
 
 import vn.edu.haiphong.dvc.indicator.api.DashboardStatus;
 import vn.edu.haiphong.dvc.indicator.config.DashboardConfig;
+import vn.edu.haiphong.dvc.indicator.messaging.ConsumerProgress;
 
 /**
  * When the facts last changed, read from the database so that an event applied by any instance counts,
- * and whether that is longer ago than the dashboard's threshold.
+ * whether that is longer ago than the dashboard's threshold, and whether this instance still counts at all.
  */
 @ApplicationScoped
 public class Freshness {
 
     private final EntityManager em;
     private final DashboardConfig config;
+    private final ConsumerProgress progress;
 
-    public Freshness(EntityManager em, DashboardConfig config) {
+    public Freshness(EntityManager em, DashboardConfig config, ConsumerProgress progress) {
         this.em = em;
         this.config = config;
+        this.progress = progress;
     }
 
     public DashboardStatus status() {
@@ -30,7 +33,9 @@ public class Freshness {
         Object latest = em.createNativeQuery("select events_at from data_version where id = 1").getSingleResult();
         OffsetDateTime now = OffsetDateTime.now(FactUpdater.DEPARTMENT_OFFSET).withNano(0);
         OffsetDateTime lastEventAt = latest == null ? null : toOffset(latest).withOffsetSameInstant(FactUpdater.DEPARTMENT_OFFSET);
-        return new DashboardStatus(now, lastEventAt, config.staleAfter().toString(), stale(lastEventAt, config.staleAfter(), now));
+        ConsumerProgress.Snapshot consumer = progress.snapshot();
+        return new DashboardStatus(now, lastEventAt, config.staleAfter().toString(), stale(lastEventAt, config.staleAfter(), now),
+                consumer.state().counting(), new DashboardStatus.Consumer(consumer.state().name(), consumer.lag(), consumer.stalledSeconds()));
     }
 
     /** No event at all, or none for longer than {@code after}. */
