@@ -153,6 +153,8 @@ public final class Bench {
                 report.step("naive GROUP BY at " + scale);
                 s.naiveRoot = naive(db, ROOT_UNIT, s);
                 s.naiveSchool = naive(db, school, s);
+                report.step("unit move at " + scale);
+                s.move = moveDistrict();
                 s.rssBytes = rss(stack.pid("indicator-service"));
                 s.heapBytes = heapUsed();
                 report.step("ingest again at " + scale);
@@ -281,6 +283,65 @@ public final class Bench {
                     : i.path("denominator").asLong() });
         }
         return out;
+    }
+
+    /**
+     * A district office re-parented under another one and back, through dossier-service as an administrator would: the
+     * time from the PUT's answer until the indicators of the district it joins count it, and whether every figure
+     * follows exactly (the district it joins counts both, the root does not move, and after the move back every figure
+     * of both is what it was).
+     */
+    private Report.Move moveDistrict() throws Exception {
+        String moved = "HP-PGD01";
+        String joined = "HP-PGD02";
+        Map<String, long[]> movedBefore = served(moved);
+        Map<String, long[]> joinedBefore = served(joined);
+        Map<String, long[]> rootBefore = served(ROOT_UNIT);
+        long dossiers = movedBefore.get("online-submission")[1];
+        long expected = joinedBefore.get("online-submission")[1] + dossiers;
+        List<String> differences = new ArrayList<>();
+
+        double there = putParentAndWait(moved, joined, () -> served(joined).get("online-submission")[1] == expected);
+        Map<String, long[]> joinedAfter = served(joined);
+        for (String additive : List.of("online-submission", "fully-online-dossiers", "dossiers-in-system", "online-payments")) {
+            long[] sum = { joinedBefore.get(additive)[0] + movedBefore.get(additive)[0], joinedBefore.get(additive)[1] + movedBefore.get(additive)[1] };
+            if (joinedAfter.get(additive)[0] != sum[0] || joinedAfter.get(additive)[1] != sum[1]) {
+                differences.add(joined + " " + additive + " after the move");
+            }
+        }
+        compare(rootBefore, served(ROOT_UNIT), ROOT_UNIT + " after the move", differences);
+
+        double back = putParentAndWait(moved, ROOT_UNIT, () -> served(joined).get("online-submission")[1] == expected - dossiers);
+        compare(joinedBefore, served(joined), joined + " after the move back", differences);
+        compare(movedBefore, served(moved), moved + " after the move back", differences);
+        compare(rootBefore, served(ROOT_UNIT), ROOT_UNIT + " after the move back", differences);
+        return new Report.Move(dossiers, there, back, differences);
+    }
+
+    private interface Check {
+        boolean holds() throws IOException;
+    }
+
+    private double putParentAndWait(String unit, String parent, Check moved) throws Exception {
+        long t0 = System.nanoTime();
+        put(stack.url("dossier-service") + "/api/v1/units/" + unit, "{\"code\":\"" + unit + "\",\"name\":\"Phòng GDĐT 1\","
+                + "\"type\":\"DISTRICT_OFFICE\",\"parentCode\":\"" + parent + "\",\"adultPopulation\":61000}");
+        long deadline = System.nanoTime() + 1_800_000_000_000L;
+        while (!moved.holds()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The indicators did not follow the move of " + unit + " under " + parent + " in 30 minutes");
+            }
+            Thread.sleep(20);
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static void compare(Map<String, long[]> before, Map<String, long[]> after, String where, List<String> differences) {
+        before.forEach((id, pair) -> {
+            if (pair[0] != after.get(id)[0] || pair[1] != after.get(id)[1]) {
+                differences.add(where + ": " + id);
+            }
+        });
     }
 
     /** The naive computation, timed, and whether its numbers are ours. */

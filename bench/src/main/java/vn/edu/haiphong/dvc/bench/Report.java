@@ -19,6 +19,10 @@ public final class Report {
     }
 
     /** The figures at one scale. */
+    /** A district moved under another and back: its dossiers, the seconds until the indicators followed, what differed. */
+    record Move(long dossiers, double seconds, double backSeconds, List<String> differences) {
+    }
+
     static final class Scale {
         final int dossiers;
         final double loadSeconds;
@@ -31,6 +35,7 @@ public final class Report {
         long heapBytes;
         Ingest.Result ingest;
         double catchUp;
+        Move move;
 
         Scale(int dossiers, double loadSeconds, long naiveEvents) {
             this.dossiers = dossiers;
@@ -107,7 +112,8 @@ public final class Report {
         // A run without the rebuild's scale (--scales) has no rebuild to compare.
         boolean rebuilt = settings.rebuildAt() == 0 || rebuildExact && !rebuild.isEmpty();
         return rebuilt && scales.stream().allMatch(s -> s.naiveRoot.differences().isEmpty()
-                && s.naiveSchool.differences().isEmpty() && s.root.failed() == 0 && s.school.failed() == 0)
+                && s.naiveSchool.differences().isEmpty() && s.root.failed() == 0 && s.school.failed() == 0
+                && (s.move == null || s.move.differences().isEmpty()))
                 && ingest.stream().allMatch(r -> r.failed() == 0 && r.accepted() > 0) && probeFailures == 0;
     }
 
@@ -164,6 +170,18 @@ public final class Report {
             row(md, s, "a school", s.school, s.naiveSchool);
         }
 
+        md.append("\n### A unit moved in the tree\n\n");
+        md.append("A district office re-parented under another one through `PUT /api/v1/units/{code}`, then back: the time from the "
+                + "PUT's answer until the indicators of the district it joins count it (`dvc_move_unit()`, in the consumer's batch), and "
+                + "whether every figure followed exactly.\n\n");
+        md.append("| dossiers | dossiers of the moved district | move | move back | exact |\n|---|---|---|---|---|\n");
+        for (Scale s : scales) {
+            if (s.move != null) {
+                md.append("| %,d | %,d | %s | %s | %s |%n".formatted(s.dossiers, s.move.dossiers(), secs(s.move.seconds()),
+                        secs(s.move.backSeconds()), s.move.differences().isEmpty() ? "yes" : "NO: " + s.move.differences()));
+            }
+        }
+
         md.append("\n## 4. Growth\n\n");
         md.append("| dossiers | bulk load + recount | ingest, batches of 500 (events/s) | indicator catch-up after it | root p99 | school p99 "
                 + "| indicator-service RSS | heap used |\n|---|---|---|---|---|---|---|---|\n");
@@ -205,7 +223,8 @@ public final class Report {
             g.append("| query latency flat within 2× from %,d to %,d dossiers (root p99) | %.2f× | %s |%n".formatted(first.dossiers,
                     last.dossiers, growth, yes(growth <= 2)));
         }
-        g.append("| every figure exact: naive = ours, rebuild = before, no request failed | | %s |%n".formatted(yes(exact())));
+        g.append("| every figure exact: naive = ours, rebuild = before, a moved unit's figures follow it, no request failed | | %s |%n"
+                .formatted(yes(exact())));
         return g.toString();
     }
 

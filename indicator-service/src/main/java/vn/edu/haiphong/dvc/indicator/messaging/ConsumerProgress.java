@@ -3,6 +3,7 @@ package vn.edu.haiphong.dvc.indicator.messaging;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -69,6 +70,7 @@ public class ConsumerProgress {
     private final HealthCenter health;
     private final Map<String, Object> kafkaConfig;
     private final String groupId;
+    private final List<String> subscribed;
     private final Duration stalledAfter;
     private final Duration unassignedGrace;
     private final Instant started = Instant.now();
@@ -83,12 +85,14 @@ public class ConsumerProgress {
     public ConsumerProgress(KafkaClientService clients, HealthCenter health, MeterRegistry registry,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
             @ConfigProperty(name = "mp.messaging.incoming.events.group.id") String groupId,
+            @ConfigProperty(name = "mp.messaging.incoming.events.topics") List<String> subscribed,
             @ConfigProperty(name = "dvc.indicator.consumer.stalled-after") Duration stalledAfter,
             @ConfigProperty(name = "dvc.indicator.consumer.unassigned-grace") Duration unassignedGrace) {
         this.clients = clients;
         this.health = health;
         this.kafkaConfig = kafkaConfig;
         this.groupId = groupId;
+        this.subscribed = subscribed;
         this.stalledAfter = stalledAfter;
         this.unassignedGrace = unassignedGrace;
         Gauge.builder("dvc.indicator.consumer.up", this, p -> p.last.state() == State.CLOSED || p.last.state() == State.UNASSIGNED ? 0 : 1)
@@ -96,7 +100,7 @@ public class ConsumerProgress {
                 .register(registry);
         Gauge.builder("dvc.indicator.consumer.lag", this, p -> p.last.lag())
                 .description("Records on this instance's partitions not yet counted (end offset minus committed offset)")
-                .baseUnit("records").register(registry);
+                .register(registry);
         Gauge.builder("dvc.indicator.consumer.stalled", this, p -> p.last.stalledSeconds())
                 .description("How long records have waited on this instance's partitions with none counted (0 when moving or caught up)")
                 .baseUnit("seconds").register(registry);
@@ -140,9 +144,13 @@ public class ConsumerProgress {
             stalledSince = null;
             committedBefore = -1;
             Duration unassigned = Duration.between(unassignedSince, now);
-            return unassigned.compareTo(unassignedGrace) < 0
-                    ? new Snapshot(State.STARTING, 0, 0, 0, "waiting for partitions")
-                    : new Snapshot(State.UNASSIGNED, 0, 0, 0, "no partition for " + unassigned.toSeconds() + " s");
+            if (unassigned.compareTo(unassignedGrace) < 0) {
+                return new Snapshot(State.STARTING, 0, 0, 0, "waiting for partitions");
+            }
+            // The ingest services create their topics before their first event: on a system that has had none there is
+            // nothing to hold, and nothing left uncounted.
+            return anyTopicExists() ? new Snapshot(State.UNASSIGNED, 0, 0, 0, "no partition for " + unassigned.toSeconds() + " s")
+                    : new Snapshot(State.STARTING, 0, 0, 0, "none of its topics exists yet (no event was ever sent)");
         }
         unassignedSince = now;
         try {
@@ -213,6 +221,19 @@ public class ConsumerProgress {
             throw new IllegalStateException(e);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException(e.getCause() == null ? e : e.getCause());
+        }
+    }
+
+    /** Whether any topic the consumer reads exists; when the broker does not answer, assume so (and say unassigned). */
+    private boolean anyTopicExists() {
+        try {
+            Set<String> names = admin().listTopics().names().get(ASK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return subscribed.stream().anyMatch(names::contains);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException | RuntimeException e) {
+            return true;
         }
     }
 
