@@ -28,6 +28,7 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import vn.edu.haiphong.dvc.contract.Topics;
 import vn.edu.haiphong.dvc.payment.config.PaymentConfig;
 
@@ -35,8 +36,10 @@ import vn.edu.haiphong.dvc.payment.config.PaymentConfig;
  * The dead-letter topic of the reference consumer: a record that can never be stored goes there, with
  * why and where it came from, and the consumer goes on. A send returns only once the broker has
  * acknowledged it, retried as long as it takes, because the record's offset is committed after it: a
- * dead letter is never skipped. (A retry after a lost acknowledgement may store one twice.)
+ * dead letter is never skipped. (A retry after a lost acknowledgement may store one twice.) Started
+ * with the application, so that its counters are there from the first scrape.
  */
+@Startup
 @ApplicationScoped
 public class DeadLetters {
 
@@ -71,7 +74,7 @@ public class DeadLetters {
         this.topic = config.reference().deadLetterTopic();
         this.replicationFactor = config.reference().deadLetterReplicationFactor();
         this.maxBytes = config.reference().deadLetterMaxBytes();
-        // Registered up front, so that a dashboard shows 0 rather than nothing before the first dead letter.
+        // One per source topic, registered up front: a dashboard shows 0 rather than nothing before the first.
         this.deadLettered = Map.of(
                 Topics.UNITS, counter(registry, Topics.UNITS),
                 Topics.PROCEDURES, counter(registry, Topics.PROCEDURES));
