@@ -1,7 +1,9 @@
 package vn.edu.haiphong.dvc.payment;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import org.junit.jupiter.api.Test;
@@ -28,10 +30,14 @@ class OperationsTest {
     @Test
     void healthChecksTheDatabaseAndKafka() {
         ServiceChecks.assertReadyOnDatabaseAndKafka();
+        // And whether what it accepted reaches Kafka in time: for operators, not for routing.
+        given().get("/q/health/ready").then().body("checks.name", hasItem("Outbox relayed to Kafka"));
+        given().get("/q/health/group/serving").then().statusCode(200).body("checks.name", not(hasItem("Outbox relayed to Kafka")));
     }
 
     @Test
     void metricsCountIngestAndTheOutbox() {
-        ServiceChecks.assertMetricsExported("dvc_outbox_backlog", "dvc_payment_events_accepted_total", "dvc_outbox_relayed_total");
+        ServiceChecks.assertMetricsExported("dvc_outbox_backlog", "dvc_payment_events_accepted_total", "dvc_outbox_relayed_total",
+                "dvc_outbox_pending", "dvc_outbox_oldest_unrelayed_age_seconds", "dvc_payment_reference_dead_lettered_total");
     }
 }

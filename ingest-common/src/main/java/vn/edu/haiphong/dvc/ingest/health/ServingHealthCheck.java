@@ -16,9 +16,10 @@ import vn.edu.haiphong.dvc.ingest.outbox.OutboxRepository;
 
 /**
  * Whether this instance can accept events: it needs its database, not Kafka, since the outbox holds
- * what Kafka cannot take yet. {@code /q/health/ready} also checks Kafka (an operator wants to see it);
- * routing (a Kubernetes readiness probe) should use {@code /q/health/group/serving}, so that a Kafka
- * outage does not take every ingest instance out of service. Reports the outbox backlog.
+ * what Kafka cannot take yet. {@code /q/health/ready} also checks Kafka and whether the outbox reaches it
+ * in time ({@link OutboxHealthCheck}; an operator wants to see both); routing (a Kubernetes readiness
+ * probe) should use {@code /q/health/group/serving}, so that a Kafka outage does not take every ingest
+ * instance out of service. Reports the outbox backlog.
  */
 @HealthGroup(ServingHealthCheck.GROUP)
 @ApplicationScoped

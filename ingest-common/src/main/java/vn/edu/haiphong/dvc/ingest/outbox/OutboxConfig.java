@@ -26,4 +26,13 @@ public interface OutboxConfig {
     /** Replication factor of the topics this service creates. */
     @WithDefault("1")
     short replicationFactor();
+
+    /**
+     * How old the oldest unrelayed message may get before readiness says the outbox is stale. The relay
+     * sends within a second, and a broker failover or a producer's delivery timeout (45 s) takes under a
+     * minute; 5 minutes means Kafka has been out of reach for real, well before the dashboard's 15-minute
+     * warning that no event came.
+     */
+    @WithDefault("5m")
+    Duration staleAfter();
 }

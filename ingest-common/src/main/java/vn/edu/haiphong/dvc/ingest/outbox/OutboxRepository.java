@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -54,5 +55,12 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxMessage, Lo
 
     public long backlog() {
         return count("sentAt is null");
+    }
+
+    /** When the oldest unsent message was written, if any waits (the partial index on created_at answers it). */
+    public Optional<OffsetDateTime> oldestUnsentCreatedAt() {
+        return Optional.ofNullable(getEntityManager()
+                .createQuery("select min(m.createdAt) from OutboxMessage m where m.sentAt is null", OffsetDateTime.class)
+                .getSingleResult());
     }
 }
