@@ -365,6 +365,182 @@ class DeploymentDescriptorsTest {
         assertThat(problems).as("ConfigMaps and Secrets under deploy/").isEmpty();
     }
 
+    // ---- monitoring: the PodMonitors and the alerts ----
+
+    /**
+     * The services' metrics the alerts must read, by the name Prometheus gives them, each with the Micrometer name
+     * the services register it under (a counter gains {@code _total}, a meter in seconds {@code _seconds}).
+     */
+    private static final Map<String, String> ALERT_METRICS = Map.of(
+            "dvc_indicator_consumer_up", "dvc.indicator.consumer.up",
+            "dvc_indicator_consumer_stalled_seconds", "dvc.indicator.consumer.stalled",
+            "dvc_indicator_consumer_lag", "dvc.indicator.consumer.lag",
+            "dvc_outbox_oldest_unrelayed_age_seconds", "dvc.outbox.oldest.unrelayed.age",
+            "dvc_outbox_pending", "dvc.outbox.pending",
+            "dvc_indicator_events_dead_lettered_total", "dvc.indicator.events.dead.lettered",
+            "dvc_payment_reference_dead_lettered_total", "dvc.payment.reference.dead.lettered");
+    /** What else an alert may read: Prometheus' own scrape result and kube-state-metrics' pod and Deployment state. */
+    private static final Set<String> PLATFORM_METRICS = Set.of("up", "kube_pod_status_ready",
+            "kube_deployment_status_replicas_available");
+    private static final Pattern QUOTED = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
+    private static final Pattern IDENTIFIER = Pattern.compile("(?<![\\w.:])[A-Za-z_:][\\w:]*");
+
+    @Test
+    void thePrometheusRuleIsDeployedAndEveryAlertSaysWhatHappenedAndWhatToDo() {
+        Path base = ROOT.resolve("deploy/base");
+        Map<Path, Map<String, Object>> rules = new TreeMap<>();
+        deployDocuments().forEach((file, documents) -> documents.stream()
+                .filter(d -> d instanceof Map<?, ?> m && "PrometheusRule".equals(m.get("kind")))
+                .forEach(d -> rules.put(file, map(d, file.toString()))));
+        assertThat(rules).as("PrometheusRules under deploy/").hasSize(1);
+        Path file = rules.keySet().iterator().next();
+        Map<String, Object> rule = rules.get(file);
+        assertThat(string(rule.get("apiVersion"))).isEqualTo("monitoring.coreos.com/v1");
+        Set<Path> listed = list(map(deployDocuments().get(base.resolve("kustomization.yaml")).get(0), "base").get("resources"),
+                "base resources").stream().map(r -> base.resolve(string(r)).normalize()).collect(Collectors.toSet());
+        assertThat(listed).as("deploy/base/kustomization.yaml resources").contains(file);
+
+        List<String> problems = new ArrayList<>();
+        Set<String> names = new TreeSet<>();
+        Set<String> read = new TreeSet<>();
+        for (Object g : list(map(rule.get("spec"), "spec").get("groups"), "groups")) {
+            Map<String, Object> group = map(g, "group");
+            for (Object r : list(group.get("rules"), "rules of group " + group.get("name"))) {
+                Map<String, Object> alert = map(r, "rule");
+                String name = String.valueOf(alert.get("alert"));
+                if (alert.get("alert") == null || !names.add(name)) {
+                    problems.add("a rule that is no alert, or an alert name twice: " + alert);
+                    continue;
+                }
+                Map<String, Object> labels = map(alert.getOrDefault("labels", Map.of()), name + " labels");
+                if (!List.of("critical", "warning").contains(String.valueOf(labels.get("severity")))) {
+                    problems.add(name + ": severity is neither critical nor warning: " + labels.get("severity"));
+                }
+                Map<String, Object> annotations = map(alert.getOrDefault("annotations", Map.of()), name + " annotations");
+                for (String annotation : List.of("summary", "description")) {
+                    if (String.valueOf(annotations.getOrDefault(annotation, "")).isBlank()) {
+                        problems.add(name + ": no " + annotation);
+                    }
+                }
+                Set<String> metrics = metricsRead(String.valueOf(alert.getOrDefault("expr", "")));
+                read.addAll(metrics);
+                if (metrics.isEmpty()) {
+                    problems.add(name + ": its expression reads none of the services' or the platform's metrics: " + alert.get("expr"));
+                }
+                metrics.stream().filter(m -> !ALERT_METRICS.containsKey(m) && !PLATFORM_METRICS.contains(m))
+                        .forEach(m -> problems.add(name + ": reads " + m + ", which no service exports and the platform does not"));
+            }
+        }
+        ALERT_METRICS.keySet().stream().filter(m -> !read.contains(m))
+                .forEach(m -> problems.add("no alert reads " + m));
+        assertThat(problems).as(ROOT.relativize(file) + " alerts").isEmpty();
+    }
+
+    /** The metric names an expression reads (labels, functions and keywords aside). */
+    static Set<String> metricsRead(String expr) {
+        // Label matchers aside: up{job="x"} reads up.
+        String code = QUOTED.matcher(expr).replaceAll("\"\"").replaceAll("\\{[^}]*}", "{}");
+        Set<String> metrics = new TreeSet<>();
+        Matcher identifier = IDENTIFIER.matcher(code);
+        while (identifier.find()) {
+            String token = identifier.group();
+            String after = code.substring(identifier.end()).stripLeading();
+            // A function or an aggregation: sum(...), max by (pod) (...).
+            boolean function = after.startsWith("(") || after.matches("(?s)(by|without)\\s*\\(.*");
+            boolean grouping = code.substring(0, identifier.start()).matches("(?s).*\\b(by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*");
+            if (!function && !grouping && !Set.of("and", "or", "unless", "by", "without", "offset", "bool").contains(token)) {
+                metrics.add(token);
+            }
+        }
+        return metrics;
+    }
+
+    @Test
+    void theMetricReaderFindsTheMetricsOfAnExpression() {
+        assertThat(metricsRead("max by (namespace, pod) (dvc_indicator_consumer_up) == 0")).containsExactly("dvc_indicator_consumer_up");
+        assertThat(metricsRead("sum by (namespace) (x_lag) > 1000 and sum by (namespace) (delta(x_lag[15m])) > 0"))
+                .containsExactly("x_lag");
+        assertThat(metricsRead("up{job=~\"dossier-service|up\"} == 0")).containsExactly("up");
+        assertThat(metricsRead("dvc_outbox_pending == 0 or on (pod) x_up")).containsExactly("dvc_outbox_pending", "x_up");
+        assertThat(metricsRead("max(kube_pod_status_ready{condition=\"false\", pod=~\"a-.+\"}) == 1"))
+                .containsExactly("kube_pod_status_ready");
+    }
+
+    /**
+     * Every metric the alerts read is one a service registers (Micrometer), under that name once Prometheus has
+     * named it. Fails while a metric is only in the alerts, or after a service renamed it or changed its unit.
+     */
+    @Test
+    void everyMetricTheAlertsReadIsOneTheServicesRegister() {
+        StringBuilder code = new StringBuilder();
+        Set<String> modules = new TreeSet<>();
+        SERVICES.forEach(s -> modules.addAll(modulesOf(s)));
+        for (String module : modules) {
+            Path sources = ROOT.resolve(module).resolve("src/main/java");
+            if (!Files.isDirectory(sources)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(sources)) {
+                files.filter(p -> p.toString().endsWith(".java")).forEach(p -> code.append(read(p)).append('\n'));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        ALERT_METRICS.forEach((prometheus, micrometer) -> {
+            Matcher registration = Pattern.compile("\\b(Counter|Gauge|Timer|DistributionSummary)\\.builder\\(\\s*\""
+                    + Pattern.quote(micrometer) + "\"|\\.(gauge|counter)\\(\\s*\"" + Pattern.quote(micrometer) + "\"").matcher(code);
+            if (!registration.find()) {
+                problems.add(micrometer + " (" + prometheus + "): registered by none of " + modules);
+                return;
+            }
+            int end = code.indexOf(";", registration.end());
+            String statement = code.substring(registration.start(), end < 0 ? code.length() : end);
+            boolean counter = "Counter".equals(registration.group(1)) || "counter".equals(registration.group(2));
+            boolean seconds = statement.contains("baseUnit(\"seconds\")") || statement.contains("BaseUnits.SECONDS");
+            String exported = micrometer.replace('.', '_') + (seconds ? "_seconds" : "") + (counter ? "_total" : "");
+            if (!exported.equals(prometheus)) {
+                problems.add(micrometer + ": Prometheus names it " + exported + ", the alerts read " + prometheus);
+            }
+        });
+        assertThat(problems).as("metrics the alerts read").isEmpty();
+    }
+
+    @Test
+    void everyServiceIsScrapedByAPodMonitorAtQMetrics() {
+        List<String> problems = new ArrayList<>();
+        for (String service : SERVICES) {
+            List<Map<String, Object>> monitors = baseResources().stream()
+                    .filter(r -> "PodMonitor".equals(r.get("kind")) && service.equals(labels(r).get("app.kubernetes.io/name"))).toList();
+            if (monitors.size() != 1) {
+                problems.add(service + ": " + monitors.size() + " PodMonitors in deploy/base, not 1");
+                continue;
+            }
+            Map<String, Object> spec = map(monitors.get(0).get("spec"), service + " PodMonitor spec");
+            Map<String, Object> deployment = baseResources().stream()
+                    .filter(r -> "Deployment".equals(r.get("kind")) && service.equals(name(r))).findFirst().orElseThrow();
+            Map<String, Object> template = map(map(deployment.get("spec"), "spec").get("template"), "template");
+            Map<String, Object> podLabels = labels(template);
+            Map<String, Object> selector = map(map(spec.get("selector"), "selector").get("matchLabels"), "matchLabels");
+            if (selector.isEmpty() || !podLabels.entrySet().containsAll(selector.entrySet())) {
+                problems.add(service + ": the PodMonitor selects " + selector + ", the pods are labelled " + podLabels);
+            }
+            // The alerts tell the services apart by job: the service's name.
+            if (!service.equals(podLabels.get(String.valueOf(spec.get("jobLabel"))))) {
+                problems.add(service + ": jobLabel " + spec.get("jobLabel") + " does not give job=\"" + service + "\"");
+            }
+            Set<Object> ports = containers(deployment).stream()
+                    .flatMap(c -> list(c.getOrDefault("ports", List.of()), "ports").stream())
+                    .map(p -> map(p, "port").get("name")).collect(Collectors.toSet());
+            boolean scraped = list(spec.get("podMetricsEndpoints"), "podMetricsEndpoints").stream().map(e -> map(e, "endpoint"))
+                    .anyMatch(e -> ports.contains(e.get("port")) && "/q/metrics".equals(e.get("path")));
+            if (!scraped) {
+                problems.add(service + ": no podMetricsEndpoint on a container port's name " + ports + " at /q/metrics");
+            }
+        }
+        assertThat(problems).as("PodMonitors").isEmpty();
+    }
+
     // ---- Dockerfiles ----
 
     @Test
