@@ -187,8 +187,11 @@ public class ConsumerProgress {
         if (closedBecause != null) {
             return closedBecause;
         }
+        // The connector's own report for the incoming channel (a failure it met outside consume(), say); the dead-letter
+        // channel's producer reports its own troubles, which EventConsumer retries.
         HealthReport liveness = health.getLiveness();
-        return liveness.getChannels().stream().filter(c -> !c.isOk()).map(c -> c.getChannel() + ": " + c.getMessage()).findFirst().orElse(null);
+        return liveness.getChannels().stream().filter(c -> EventConsumer.EVENTS_IN.equals(c.getChannel()) && !c.isOk())
+                .map(c -> c.getChannel() + ": " + c.getMessage()).findFirst().orElse(null);
     }
 
     /** The records not yet counted on the partitions, and the sum of their committed offsets (which moves as they are). */
