@@ -6,21 +6,15 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Properties;
 
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import vn.edu.haiphong.dvc.contract.Topics;
 import vn.edu.haiphong.dvc.indicator.messaging.EventConsumer;
-import vn.edu.haiphong.dvc.testing.Broker;
 import vn.edu.haiphong.dvc.testing.data.DataSet;
 
 /**
@@ -33,8 +27,6 @@ import vn.edu.haiphong.dvc.testing.data.DataSet;
 @QuarkusTest
 class ConsumerRestartTest {
 
-    private static final List<String> TOPICS = List.of(Topics.DOSSIER_EVENTS, Topics.PAYMENT_EVENTS, Topics.UNITS, Topics.PROCEDURES);
-
     @Inject
     EventConsumer processing;
 
@@ -46,7 +38,7 @@ class ConsumerRestartTest {
 
         long processedBySecond = 0;
         long redelivered;
-        try (KafkaConsumer<String, byte[]> second = member()) {
+        try (KafkaConsumer<String, byte[]> second = GroupMember.join(200)) {
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 second.poll(Duration.ofMillis(200));
                 return !second.assignment().isEmpty();
@@ -73,7 +65,7 @@ class ConsumerRestartTest {
 
         // A restarted member joins the group again while the rest arrives.
         Published.send(messages.subList(2 * third, messages.size()));
-        try (KafkaConsumer<String, byte[]> restarted = member()) {
+        try (KafkaConsumer<String, byte[]> restarted = GroupMember.join(200)) {
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
             while (System.nanoTime() < deadline) {
                 ConsumerRecords<String, byte[]> records = restarted.poll(Duration.ofMillis(300));
@@ -90,17 +82,5 @@ class ConsumerRestartTest {
         Indicators.assertExact(from, to, data.root);
         Indicators.assertExact(from, to, data.districts.get(1));
         Indicators.assertExact(LocalDate.of(2024, 6, 1), LocalDate.of(2024, 6, 30), data.schools.get(3));
-    }
-
-    private static KafkaConsumer<String, byte[]> member() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Broker.bootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "indicator-service");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
-        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
-        consumer.subscribe(TOPICS);
-        return consumer;
     }
 }

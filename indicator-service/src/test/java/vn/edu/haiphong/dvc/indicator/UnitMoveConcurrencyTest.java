@@ -8,28 +8,24 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
-import vn.edu.haiphong.dvc.contract.Topics;
 import vn.edu.haiphong.dvc.contract.UnitRecord;
 import vn.edu.haiphong.dvc.indicator.messaging.EventConsumer;
 import vn.edu.haiphong.dvc.indicator.repository.CounterRepository;
-import vn.edu.haiphong.dvc.testing.Broker;
 import vn.edu.haiphong.dvc.testing.data.DataSet;
 
 /**
@@ -65,9 +61,13 @@ class UnitMoveConcurrencyTest {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong bySecond = new AtomicLong();
         AtomicReference<Throwable> failure = new AtomicReference<>();
+        CountDownLatch assigned = new CountDownLatch(1);
         Thread second = new Thread(() -> {
-            try (KafkaConsumer<String, byte[]> member = member()) {
+            try (KafkaConsumer<String, byte[]> member = GroupMember.join(300)) {
                 while (!stop.get()) {
+                    if (!member.assignment().isEmpty()) {
+                        assigned.countDown();
+                    }
                     ConsumerRecords<String, byte[]> records = member.poll(Duration.ofMillis(100));
                     processing.consume(records);
                     member.commitSync();
@@ -79,6 +79,8 @@ class UnitMoveConcurrencyTest {
         }, "second-member");
         second.start();
         try {
+            // Both members hold partitions before anything is sent, so that both count from the first event.
+            assertThat(assigned.await(60, TimeUnit.SECONDS)).as("the second member was given partitions").isTrue();
             // The reference data first, so that the moves below move counted facts; then the events in slices, with a
             // move of a school or of a whole district between each slice.
             List<Object> reference = new ArrayList<>(data.reference);
@@ -124,17 +126,5 @@ class UnitMoveConcurrencyTest {
 
     private double retried() {
         return registry.counter("dvc.indicator.batches.retried").count();
-    }
-
-    private static KafkaConsumer<String, byte[]> member() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Broker.bootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "indicator-service");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 300);
-        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
-        consumer.subscribe(List.of(Topics.DOSSIER_EVENTS, Topics.PAYMENT_EVENTS, Topics.UNITS, Topics.PROCEDURES));
-        return consumer;
     }
 }
