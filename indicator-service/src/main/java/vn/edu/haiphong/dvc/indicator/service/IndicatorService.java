@@ -27,6 +27,7 @@ import vn.edu.haiphong.dvc.indicator.api.IndicatorsResponse;
 import vn.edu.haiphong.dvc.indicator.api.SeriesResponse;
 import vn.edu.haiphong.dvc.indicator.domain.Count;
 import vn.edu.haiphong.dvc.indicator.domain.Indicator;
+import vn.edu.haiphong.dvc.indicator.domain.TargetGap;
 import vn.edu.haiphong.dvc.indicator.domain.Scope;
 import vn.edu.haiphong.dvc.indicator.repository.IndicatorQueries;
 import vn.edu.haiphong.dvc.indicator.repository.IndicatorQueries.DrillSet;
@@ -179,7 +180,8 @@ public class IndicatorService {
     static IndicatorValue value(Indicator indicator, Count count, BigDecimal target) {
         BigDecimal value = percentage(count);
         Boolean met = value == null || target == null ? null : value.compareTo(target) >= 0;
-        return new IndicatorValue(indicator.id, label(indicator), count.numerator(), count.denominator(), value, target, met);
+        return new IndicatorValue(indicator.id, label(indicator), count.numerator(), count.denominator(), value, target, met,
+                indicator.subject.name(), TargetGap.needed(count.numerator(), count.denominator(), target));
     }
 
     private static SeriesResponse.Figures figures(Count count) {
