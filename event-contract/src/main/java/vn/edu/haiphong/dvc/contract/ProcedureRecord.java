@@ -1,5 +1,7 @@
 package vn.edu.haiphong.dvc.contract;
 
+import java.util.List;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -15,4 +17,9 @@ public record ProcedureRecord(
         boolean providedFullyOnline,
         boolean integratedNationalPortal,
         boolean feeBearing) {
+
+    /** The names of the required fields this record lacks; empty when complete. */
+    public List<String> missingFields() {
+        return new Missing().check("code", code).check("name", name).names();
+    }
 }

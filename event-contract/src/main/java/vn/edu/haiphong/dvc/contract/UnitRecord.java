@@ -1,5 +1,7 @@
 package vn.edu.haiphong.dvc.contract;
 
+import java.util.List;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -8,4 +10,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record UnitRecord(String code, String name, UnitType type, String parentCode, Long adultPopulation) {
+
+    /** The names of the required fields this record lacks; empty when complete. */
+    public List<String> missingFields() {
+        return new Missing().check("code", code).check("name", name).check("type", type).names();
+    }
 }
