@@ -36,6 +36,7 @@ import vn.edu.haiphong.dvc.contract.DossierEventType;
 import vn.edu.haiphong.dvc.contract.UnitRecord;
 import vn.edu.haiphong.dvc.contract.UnitType;
 import vn.edu.haiphong.dvc.indicator.service.FactUpdater;
+import vn.edu.haiphong.dvc.indicator.service.Received;
 import vn.edu.haiphong.dvc.testing.TestTokens;
 import vn.edu.haiphong.dvc.testing.data.Expected;
 
@@ -115,9 +116,9 @@ class ConsumerHealthTest {
     @Test
     @Order(2)
     void aClosedConsumerTakesTheInstanceOutOfServiceAndSaysSo() {
-        QuarkusMock.installMockForType(new FactUpdater(null, null) {
+        QuarkusMock.installMockForType(new FactUpdater(null, null, null, null, null) {
             @Override
-            public int apply(List<Received> batch) {
+            public int count(List<Received> batch) {
                 throw new OutOfMemoryError("simulated: the JVM ran out of memory");
             }
         }, FactUpdater.class);

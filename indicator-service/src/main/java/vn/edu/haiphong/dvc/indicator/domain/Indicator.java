@@ -1,72 +1,91 @@
 package vn.edu.haiphong.dvc.indicator.domain;
 
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Optional;
 
+import vn.edu.haiphong.dvc.indicator.domain.Definition.Applicants;
+import vn.edu.haiphong.dvc.indicator.domain.Definition.Catalogue;
+import vn.edu.haiphong.dvc.indicator.domain.Definition.ProcedureShare;
+import vn.edu.haiphong.dvc.indicator.domain.Definition.Ratio;
+import vn.edu.haiphong.dvc.indicator.domain.Definition.Subject;
+
 /**
- * The 14 indicators of section 5 of the contract, with their names in the users' language. What each
- * counts is defined once, in {@code IndicatorQueries}.
+ * The 14 indicators of section 5 of the contract, with their names in the users' language and what each counts:
+ * its {@link Definition}, in terms of {@link Metric}s and {@link ProcedureFlag}s. This is the one place that says it.
  */
 public enum Indicator {
 
     PROCEDURES_FULLY_ONLINE("procedures-fully-online",
             "Tỷ lệ TTHC đủ điều kiện được cung cấp dịch vụ công trực tuyến toàn trình",
-            "Eligible procedures offered as fully-online services", Subject.PROCEDURE),
+            "Eligible procedures offered as fully-online services",
+            new Catalogue(ProcedureFlag.PROVIDED_FULLY_ONLINE, ProcedureFlag.ELIGIBLE_FULLY_ONLINE)),
     FULLY_ONLINE_ON_NATIONAL_PORTAL("fully-online-on-national-portal",
             "Tỷ lệ dịch vụ công trực tuyến toàn trình được tích hợp trên Cổng Dịch vụ công quốc gia",
-            "Fully-online services integrated on the National Public Service Portal", Subject.PROCEDURE),
+            "Fully-online services integrated on the National Public Service Portal",
+            new Catalogue(ProcedureFlag.INTEGRATED_NATIONAL_PORTAL, ProcedureFlag.PROVIDED_FULLY_ONLINE)),
     ONLINE_SUBMISSION("online-submission",
             "Tỷ lệ hồ sơ nộp trực tuyến",
-            "Dossiers submitted online", Subject.DOSSIER),
+            "Dossiers submitted online",
+            new Ratio(Metric.SUBMITTED_ONLINE, Metric.SUBMITTED)),
     FULLY_ONLINE_DOSSIERS("fully-online-dossiers",
             "Tỷ lệ hồ sơ trực tuyến toàn trình",
-            "Dossiers handled fully online", Subject.DOSSIER),
+            "Dossiers handled fully online",
+            new Ratio(Metric.SUBMITTED_FULLY_ONLINE, Metric.SUBMITTED, ProcedureFlag.PROVIDED_FULLY_ONLINE)),
     DOSSIER_DIGITIZATION("dossier-digitization",
             "Tỷ lệ số hóa hồ sơ",
-            "Dossiers digitized", Subject.DOSSIER),
+            "Dossiers digitized",
+            new Ratio(Metric.RECEIVED_DIGITIZED, Metric.RECEIVED)),
     RESULT_DIGITIZATION("result-digitization",
             "Tỷ lệ số hóa kết quả giải quyết TTHC",
-            "Procedure results digitized", Subject.DOSSIER),
+            "Procedure results digitized",
+            new Ratio(Metric.RESULT_DIGITIZED, Metric.RESULT)),
     DOSSIERS_IN_SYSTEM("dossiers-in-system",
             "Tỷ lệ hồ sơ được cập nhật vào Hệ thống giải quyết TTHC",
-            "Dossiers entered into the procedure-processing system", Subject.DOSSIER),
+            "Dossiers entered into the procedure-processing system",
+            new Ratio(Metric.SUBMITTED_RECEIVED, Metric.SUBMITTED)),
     RESULTS_SYNCED("results-synced",
             "Tỷ lệ kết quả xử lý hồ sơ được đồng bộ trên Cổng Dịch vụ công quốc gia",
-            "Processing results synchronised to the National Portal", Subject.DOSSIER),
+            "Processing results synchronised to the National Portal",
+            new Ratio(Metric.RESULT_SYNCED, Metric.RESULT)),
     ONLINE_PAYMENTS("online-payments",
             "Tỷ lệ giao dịch thanh toán trực tuyến trên Cổng Dịch vụ công quốc gia",
-            "Payment transactions made online on the National Portal", Subject.TRANSACTION),
+            "Payment transactions made online on the National Portal",
+            new Ratio(Metric.PAID_NATIONAL_PORTAL, Metric.PAID)),
     CASHLESS_PAYMENTS("cashless-payments",
             "Tỷ lệ giao dịch thanh toán không dùng tiền mặt",
-            "Cashless payment transactions", Subject.TRANSACTION),
+            "Cashless payment transactions",
+            new Ratio(Metric.PAID_CASHLESS, Metric.PAID)),
     FEE_PROCEDURES_PAID_ONLINE("fee-procedures-paid-online",
             "Tỷ lệ TTHC có nghĩa vụ tài chính được thanh toán trực tuyến",
-            "Fee-bearing procedures paid online", Subject.PROCEDURE),
+            "Fee-bearing procedures paid online",
+            new ProcedureShare(Metric.PAID_NATIONAL_PORTAL, Metric.SUBMITTED, ProcedureFlag.FEE_BEARING)),
     ADULT_ONLINE_USERS("adult-online-users",
             "Tỷ lệ người dân trưởng thành sử dụng dịch vụ công trực tuyến",
-            "Adults using online public services", Subject.APPLICANT),
+            "Adults using online public services",
+            new Applicants(Metric.ADULT_APPLICANTS, Metric.ADULT_ONLINE_DOSSIERS)),
     ON_TIME_RESULTS("on-time-results",
             "Tỷ lệ hồ sơ giải quyết đúng hạn",
-            "Results issued on time", Subject.DOSSIER),
+            "Results issued on time",
+            new Ratio(Metric.RESULT_ON_TIME, Metric.RESULT_RECEIVED)),
     SATISFACTION("satisfaction",
             "Tỷ lệ người dân hài lòng",
-            "Applicants satisfied (rating 4 or 5)", Subject.DOSSIER);
-
-    /** What the numerator and denominator count, and so what a drill-down lists. */
-    public enum Subject {
-        DOSSIER, TRANSACTION, PROCEDURE, APPLICANT
-    }
+            "Applicants satisfied (rating 4 or 5)",
+            new Ratio(Metric.RATED_GOOD, Metric.RATED));
 
     public final String id;
     public final String vi;
     public final String en;
+    public final Definition definition;
+    /** What its numerator and denominator count. */
     public final Subject subject;
 
-    Indicator(String id, String vi, String en, Subject subject) {
+    Indicator(String id, String vi, String en, Definition definition) {
         this.id = id;
         this.vi = vi;
         this.en = en;
-        this.subject = subject;
+        this.definition = definition;
+        this.subject = definition.subject();
     }
 
     public static Optional<Indicator> byId(String id) {
@@ -75,6 +94,11 @@ public enum Indicator {
 
     /** Catalogue indicators use the current catalogue and ignore period and unit. */
     public boolean catalogue() {
-        return this == PROCEDURES_FULLY_ONLINE || this == FULLY_ONLINE_ON_NATIONAL_PORTAL;
+        return definition instanceof Catalogue;
+    }
+
+    /** How many more of the denominator's items meet the target ({@link TargetGap}); null without a target or denominator. */
+    public Long needed(Count count, BigDecimal target) {
+        return TargetGap.needed(count.numerator(), count.denominator(), target);
     }
 }

@@ -1,41 +1,97 @@
 package vn.edu.haiphong.dvc.indicator.domain;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Predicate;
+
+import vn.edu.haiphong.dvc.indicator.domain.FactDay.FactKind;
+
 /**
- * What a counter counts: facts with one property, placed in a period by one of their days. The numbers
- * are the {@code metric} column of {@code indicator_count}; the migration's {@code dvc_recount()} derives
- * the same counters from the facts in SQL and must stay in step with {@code Contributions}.
+ * What a counter counts: the facts that hold one property, placed in a period by one of their days. Each metric is
+ * defined here once, twice over: as a rule on a fact ({@link #counts(DossierFact)}), which the incremental counting
+ * applies, and as the same rule in SQL on the fact's table under the alias {@code a} ({@link #sql}), which the
+ * drill-downs list. The numbers are the {@code metric} column of {@code indicator_count}. The migrations' recount
+ * ({@code dvc_recount_unlocked()}, V3 and V4) is SQL of its own: MetricDefinitionTest checks it against these
+ * definitions, metric by metric.
  */
 public enum Metric {
     /** Dossiers submitted (by procedure: the catalogue decides which count for fully-online-dossiers). */
-    SUBMITTED(1, true),
-    SUBMITTED_ONLINE(2, false),
-    SUBMITTED_FULLY_ONLINE(3, true),
-    SUBMITTED_RECEIVED(4, false),
+    SUBMITTED(1, true, FactDay.SUBMITTED, "true", dossier(f -> true)),
+    SUBMITTED_ONLINE(2, false, FactDay.SUBMITTED, "a.channel = 'ONLINE'", dossier(f -> "ONLINE".equals(f.channel))),
+    SUBMITTED_FULLY_ONLINE(3, true, FactDay.SUBMITTED, "a.fully_online", dossier(f -> Boolean.TRUE.equals(f.fullyOnline))),
+    SUBMITTED_RECEIVED(4, false, FactDay.SUBMITTED, "a.received_at is not null", dossier(f -> f.receivedAt != null)),
     /** Dossiers submitted online by adult citizens: tells whether a period holds any of their applicants. */
-    ADULT_ONLINE_DOSSIERS(5, false),
-    RECEIVED(6, false),
-    RECEIVED_DIGITIZED(7, false),
-    RESULT(8, false),
-    RESULT_DIGITIZED(9, false),
-    RESULT_SYNCED(10, false),
-    RESULT_RECEIVED(11, false),
-    RESULT_ON_TIME(12, false),
-    RATED(13, false),
-    RATED_GOOD(14, false),
+    ADULT_ONLINE_DOSSIERS(5, false, FactDay.SUBMITTED, "a.channel = 'ONLINE' and a.applicant_adult_citizen",
+            dossier(f -> "ONLINE".equals(f.channel) && Boolean.TRUE.equals(f.applicantAdultCitizen))),
+    RECEIVED(6, false, FactDay.RECEIVED, "true", dossier(f -> true)),
+    RECEIVED_DIGITIZED(7, false, FactDay.RECEIVED, "a.dossier_digitized", dossier(f -> f.dossierDigitized)),
+    RESULT(8, false, FactDay.RESULT, "true", dossier(f -> true)),
+    RESULT_DIGITIZED(9, false, FactDay.RESULT, "a.result_digitized", dossier(f -> f.resultDigitized)),
+    RESULT_SYNCED(10, false, FactDay.RESULT, "a.result_synced", dossier(f -> f.resultSynced)),
+    RESULT_RECEIVED(11, false, FactDay.RESULT, "a.received_at is not null", dossier(f -> f.receivedAt != null)),
+    /** A result issued by its due time, of a dossier that was received (and so given a due time). */
+    RESULT_ON_TIME(12, false, FactDay.RESULT, "a.received_at is not null and a.result_issued_at <= a.due_at",
+            dossier(f -> f.receivedAt != null && f.dueAt != null && !f.resultIssuedAt.isAfter(f.dueAt))),
+    RATED(13, false, FactDay.RATING, "true", dossier(f -> true)),
+    RATED_GOOD(14, false, FactDay.RATING, "a.rating >= 4", dossier(f -> f.rating != null && f.rating >= 4)),
     /** Transactions paid and not refunded. */
-    PAID(15, false),
-    PAID_NATIONAL_PORTAL(16, true),
-    PAID_CASHLESS(17, false),
-    /** Distinct adult citizens who applied online: kept per month, quarter and year, never per day. */
-    ADULT_APPLICANTS(20, false);
+    PAID(15, false, FactDay.PAID, "not a.refunded", payment(f -> !f.refunded)),
+    PAID_NATIONAL_PORTAL(16, true, FactDay.PAID, "not a.refunded and a.method = 'NATIONAL_PORTAL'",
+            payment(f -> !f.refunded && "NATIONAL_PORTAL".equals(f.method))),
+    PAID_CASHLESS(17, false, FactDay.PAID, "not a.refunded and a.method <> 'CASH'",
+            payment(f -> !f.refunded && !"CASH".equals(f.method))),
+    /**
+     * Distinct adult citizens who applied online (the applicants of {@link #ADULT_ONLINE_DOSSIERS}): not additive, so
+     * kept per month, quarter and year ({@link ApplicantMonths}), never per day, and no rule on one fact.
+     */
+    ADULT_APPLICANTS(20, false, FactDay.SUBMITTED, null, null);
+
+    /** The metrics a dossier or a transaction adds to one by one (all but the distinct applicants). */
+    public static final List<Metric> ADDITIVE = Arrays.stream(values()).filter(m -> m.rule != null).toList();
 
     public final short code;
     /** Whether the counter is kept per procedure (otherwise its procedure column is ''). */
     public final boolean byProcedure;
+    public final FactDay day;
+    /** The rule in SQL on the fact's table (alias {@code a}), for a fact whose {@link #day} is set; null for a distinct count. */
+    public final String sql;
+    private final Rule rule;
 
-    Metric(int code, boolean byProcedure) {
+    /** The rule on one fact, of the kind the metric's day belongs to. */
+    private record Rule(Predicate<DossierFact> dossier, Predicate<PaymentFact> payment) {
+    }
+
+    Metric(int code, boolean byProcedure, FactDay day, String sql, Rule rule) {
         this.code = (short) code;
         this.byProcedure = byProcedure;
+        this.day = day;
+        this.sql = sql;
+        this.rule = rule;
+        if (rule != null && (rule.dossier() != null) != (day.kind == FactKind.DOSSIER)) {
+            throw new IllegalStateException(name() + ": its rule is not on the facts its day belongs to");
+        }
+    }
+
+    private static Rule dossier(Predicate<DossierFact> rule) {
+        return new Rule(rule, null);
+    }
+
+    private static Rule payment(Predicate<PaymentFact> rule) {
+        return new Rule(null, rule);
+    }
+
+    public FactKind kind() {
+        return day.kind;
+    }
+
+    /** Whether a dossier whose day of this metric is set counts in it. */
+    public boolean counts(DossierFact fact) {
+        return rule != null && rule.dossier() != null && rule.dossier().test(fact);
+    }
+
+    /** Whether a transaction whose day of this metric is set counts in it. */
+    public boolean counts(PaymentFact fact) {
+        return rule != null && rule.payment() != null && rule.payment().test(fact);
     }
 
     public static Metric of(int code) {

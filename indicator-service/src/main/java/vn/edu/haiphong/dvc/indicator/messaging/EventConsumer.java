@@ -35,7 +35,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import vn.edu.haiphong.dvc.indicator.service.DataVersion;
 import vn.edu.haiphong.dvc.indicator.service.FactUpdater;
-import vn.edu.haiphong.dvc.indicator.service.FactUpdater.Received;
+import vn.edu.haiphong.dvc.indicator.service.Received;
 
 /**
  * Consumes the event and reference topics in batches. Each batch changes the facts in one transaction, and its
@@ -144,7 +144,7 @@ public class EventConsumer {
         Duration backoff = Duration.ofMillis(200);
         while (true) {
             try {
-                int count = updater.apply(batch.stream().map(Read::message).toList());
+                int count = updater.count(batch.stream().map(Read::message).toList());
                 // This instance's readers see the batch at once, not at their next version check.
                 version.refresh();
                 return count;

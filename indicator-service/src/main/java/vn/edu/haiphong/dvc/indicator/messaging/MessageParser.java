@@ -13,12 +13,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import vn.edu.haiphong.dvc.contract.ContractLimits;
 import vn.edu.haiphong.dvc.contract.DossierEvent;
+import vn.edu.haiphong.dvc.contract.DossierEventType;
 import vn.edu.haiphong.dvc.contract.PaymentEvent;
 import vn.edu.haiphong.dvc.contract.ProcedureRecord;
 import vn.edu.haiphong.dvc.contract.Topics;
 import vn.edu.haiphong.dvc.contract.UnitRecord;
-import vn.edu.haiphong.dvc.indicator.service.FactUpdater.Received;
+import vn.edu.haiphong.dvc.indicator.service.Received;
 
 /**
  * Reads a Kafka message into its contract type. A message that can never be processed (not JSON, an
@@ -54,14 +56,13 @@ public class MessageParser {
             throw new Unprocessable("no value (a tombstone): units, procedures and events are never deleted");
         }
         try {
-            Object message = switch (topic) {
-                case Topics.DOSSIER_EVENTS -> check(present(mapper.readValue(value, DossierEvent.class)));
-                case Topics.PAYMENT_EVENTS -> check(present(mapper.readValue(value, PaymentEvent.class)));
-                case Topics.UNITS -> check(present(mapper.readValue(value, UnitRecord.class)));
-                case Topics.PROCEDURES -> check(present(mapper.readValue(value, ProcedureRecord.class)));
+            return switch (topic) {
+                case Topics.DOSSIER_EVENTS -> new Received.Dossier(check(present(mapper.readValue(value, DossierEvent.class))));
+                case Topics.PAYMENT_EVENTS -> new Received.Payment(check(present(mapper.readValue(value, PaymentEvent.class))));
+                case Topics.UNITS -> new Received.Unit(check(present(mapper.readValue(value, UnitRecord.class))));
+                case Topics.PROCEDURES -> new Received.Procedure(check(present(mapper.readValue(value, ProcedureRecord.class))));
                 default -> throw new Unprocessable("not a topic of ours: " + topic);
             };
-            return new Received(topic, message);
         } catch (JsonProcessingException e) {
             throw new Unprocessable("unreadable: " + e.getOriginalMessage());
         }
@@ -86,23 +87,7 @@ public class MessageParser {
     }
 
     private static DossierEvent check(DossierEvent e) throws Unprocessable {
-        List<String> missing = missing("eventId", e.eventId(), "type", e.type(), "occurredAt", e.occurredAt(),
-                "dossierCode", e.dossierCode(), "procedureCode", e.procedureCode(), "unitCode", e.unitCode());
-        if (e.type() != null) {
-            switch (e.type()) {
-                case SUBMITTED -> {
-                    missing.addAll(missing("channel", e.channel(), "fullyOnline", e.fullyOnline(), "applicant", e.applicant()));
-                    if (e.applicant() != null) {
-                        missing.addAll(missing("applicant.kind", e.applicant().kind(), "applicant.idHash", e.applicant().idHash()));
-                    }
-                }
-                case RECEIVED -> missing.addAll(missing("dueAt", e.dueAt()));
-                case RATED -> missing.addAll(missing("rating", e.rating()));
-                default -> {
-                }
-            }
-        }
-        complete(e, missing);
+        complete(e, e.missingFields());
         List<String> wrong = new ArrayList<>();
         codes(wrong, "eventId", e.eventId(), "dossierCode", e.dossierCode(), "procedureCode", e.procedureCode(), "unitCode", e.unitCode());
         time(wrong, "occurredAt", e.occurredAt());
@@ -110,20 +95,14 @@ public class MessageParser {
         if (e.applicant() != null) {
             codes(wrong, "applicant.idHash", e.applicant().idHash());
         }
-        if (e.type() == vn.edu.haiphong.dvc.contract.DossierEventType.RATED && (e.rating() < 1 || e.rating() > 5)) {
-            wrong.add("rating (1 to 5)");
+        if (e.type() == DossierEventType.RATED && (e.rating() < ContractLimits.MIN_RATING || e.rating() > ContractLimits.MAX_RATING)) {
+            wrong.add("rating (" + ContractLimits.MIN_RATING + " to " + ContractLimits.MAX_RATING + ")");
         }
         return valid(e, wrong);
     }
 
     private static PaymentEvent check(PaymentEvent e) throws Unprocessable {
-        List<String> missing = missing("eventId", e.eventId(), "type", e.type(), "transactionId", e.transactionId(),
-                "occurredAt", e.occurredAt(), "dossierCode", e.dossierCode(), "procedureCode", e.procedureCode(),
-                "unitCode", e.unitCode());
-        if (e.type() == vn.edu.haiphong.dvc.contract.PaymentEventType.PAID) {
-            missing.addAll(missing("method", e.method(), "amount", e.amount()));
-        }
-        complete(e, missing);
+        complete(e, e.missingFields());
         List<String> wrong = new ArrayList<>();
         codes(wrong, "eventId", e.eventId(), "transactionId", e.transactionId(), "dossierCode", e.dossierCode(),
                 "procedureCode", e.procedureCode(), "unitCode", e.unitCode());
@@ -135,7 +114,7 @@ public class MessageParser {
     }
 
     private static UnitRecord check(UnitRecord u) throws Unprocessable {
-        complete(u, missing("code", u.code(), "name", u.name(), "type", u.type()));
+        complete(u, u.missingFields());
         List<String> wrong = new ArrayList<>();
         codes(wrong, "code", u.code(), "parentCode", u.parentCode());
         text(wrong, "name", u.name(), 500);
@@ -149,7 +128,7 @@ public class MessageParser {
     }
 
     private static ProcedureRecord check(ProcedureRecord p) throws Unprocessable {
-        complete(p, missing("code", p.code(), "name", p.name()));
+        complete(p, p.missingFields());
         List<String> wrong = new ArrayList<>();
         codes(wrong, "code", p.code());
         text(wrong, "name", p.name(), 1000);
@@ -160,7 +139,7 @@ public class MessageParser {
     /** The codes and ids the facts keep: 1 to 64 characters (the contract's limit, and the facts' columns). */
     private static void codes(List<String> wrong, String... namesAndValues) {
         for (int i = 0; i < namesAndValues.length; i += 2) {
-            text(wrong, namesAndValues[i], namesAndValues[i + 1], 64);
+            text(wrong, namesAndValues[i], namesAndValues[i + 1], ContractLimits.MAX_CODE_LENGTH);
         }
     }
 
@@ -172,8 +151,8 @@ public class MessageParser {
 
     /** A time the database can hold as the contract means it: from the year 2000 to 9999. */
     private static void time(List<String> wrong, String name, OffsetDateTime value) {
-        if (value != null && (value.getYear() < 2000 || value.getYear() > 9999)) {
-            wrong.add(name + " (years 2000 to 9999)");
+        if (value != null && (value.isBefore(ContractLimits.EARLIEST) || value.getYear() > ContractLimits.LATEST_YEAR)) {
+            wrong.add(name + " (years " + ContractLimits.EARLIEST.getYear() + " to " + ContractLimits.LATEST_YEAR + ")");
         }
     }
 
@@ -189,16 +168,5 @@ public class MessageParser {
             throw new Unprocessable("missing " + String.join(", ", missing));
         }
         return message;
-    }
-
-    /** @param namesAndValues name, value, name, value... */
-    private static List<String> missing(Object... namesAndValues) {
-        List<String> missing = new ArrayList<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            if (namesAndValues[i + 1] == null) {
-                missing.add((String) namesAndValues[i]);
-            }
-        }
-        return missing;
     }
 }

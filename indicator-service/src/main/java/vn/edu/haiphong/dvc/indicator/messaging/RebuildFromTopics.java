@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
@@ -16,6 +15,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
 import vn.edu.haiphong.dvc.contract.Topics;
+import vn.edu.haiphong.dvc.indicator.repository.ConsumerState;
 
 /**
  * Rebuilds this service's state from the topics: started once with {@code DVC_INDICATOR_REBUILD=true}
@@ -34,13 +34,13 @@ public class RebuildFromTopics implements KafkaConsumerRebalanceListener {
     private static final List<String> TOPICS = List.of(Topics.DOSSIER_EVENTS, Topics.PAYMENT_EVENTS, Topics.UNITS, Topics.PROCEDURES);
 
     private final boolean requested;
-    private final EntityManager em;
+    private final ConsumerState state;
     private final AtomicBoolean done = new AtomicBoolean();
 
     public RebuildFromTopics(@ConfigProperty(name = "dvc.indicator.rebuild", defaultValue = "false") boolean requested,
-            EntityManager em) {
+            ConsumerState state) {
         this.requested = requested;
-        this.em = em;
+        this.state = state;
     }
 
     @Override
@@ -57,8 +57,7 @@ public class RebuildFromTopics implements KafkaConsumerRebalanceListener {
                     + "instance and start this one again with DVC_INDICATOR_REBUILD=true", partitions.size(), all);
             return;
         }
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "truncate table dossier_fact, payment_fact, processed_event, unit_ref, procedure_ref, indicator_count, adult_applicant").executeUpdate());
+        QuarkusTransaction.requiringNew().run(state::forgetEverything);
         consumer.seekToBeginning(partitions);
         done.set(true);
         LOG.infof("Rebuilding the facts from the beginning of %d partitions", partitions.size());

@@ -5,8 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -20,6 +18,8 @@ import java.util.TreeMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.agroal.api.AgroalDataSource;
+import vn.edu.haiphong.dvc.indicator.domain.AdultApplication;
+import vn.edu.haiphong.dvc.indicator.domain.ApplicantMonths;
 import vn.edu.haiphong.dvc.indicator.domain.Contribution;
 import vn.edu.haiphong.dvc.indicator.domain.Metric;
 
@@ -39,10 +39,6 @@ public class CounterRepository {
     record Row(String unit, char period, LocalDate start, Metric metric, String procedure) {
         static final Comparator<Row> ORDER = Comparator.comparing(Row::unit).thenComparing(Row::period)
                 .thenComparing(Row::start).thenComparing(r -> r.metric().code).thenComparing(Row::procedure);
-    }
-
-    /** A dossier that makes its (adult, online) applicant count on a day, for its unit. */
-    public record AdultApplication(String unit, LocalDate day, String applicantHash) {
     }
 
     private final AgroalDataSource dataSource;
@@ -115,7 +111,7 @@ public class CounterRepository {
         Map<Key, Integer> months = new TreeMap<>(Comparator.comparing(Key::unit).thenComparing(Key::year).thenComparing(Key::hash));
         for (AdultApplication a : adults) {
             for (String unit : up.get(a.unit())) {
-                months.merge(new Key(unit, a.day().getYear(), a.applicantHash()), 1 << (a.day().getMonthValue() - 1), (x, y) -> x | y);
+                months.merge(new Key(unit, a.day().getYear(), a.applicantHash()), ApplicantMonths.of(a.day()), (x, y) -> x | y);
             }
         }
         List<Key> keys = new ArrayList<>(months.keySet());
@@ -149,29 +145,13 @@ public class CounterRepository {
         List<Integer> after = new ArrayList<>();
         for (Key k : keys) {
             int old = before.get(k);
-            int added = months.get(k) & ~old;
-            if (added == 0) {
+            List<ApplicantMonths.Period> periods = ApplicantMonths.newlyCounted(k.year(), old, months.get(k));
+            if (periods.isEmpty()) {
                 continue;
             }
             changed.add(k);
-            after.add(old | added);
-            if (old == 0) {
-                rows.merge(new Row(k.unit(), 'Y', LocalDate.of(k.year(), 1, 1), Metric.ADULT_APPLICANTS, ""), 1L, Long::sum);
-            }
-            for (int m = 1; m <= 12; m++) {
-                int bit = 1 << (m - 1);
-                if ((added & bit) == 0) {
-                    continue;
-                }
-                LocalDate month = LocalDate.of(k.year(), m, 1);
-                rows.merge(new Row(k.unit(), 'M', month, Metric.ADULT_APPLICANTS, ""), 1L, Long::sum);
-                int quarter = 7 << (3 * ((m - 1) / 3));
-                // New in the quarter when no month of it was set before, counted once even if two of its months are new.
-                if ((old & quarter) == 0 && Integer.numberOfTrailingZeros(added & quarter) == m - 1) {
-                    rows.merge(new Row(k.unit(), 'Q', month.with(IsoFields.DAY_OF_QUARTER, 1), Metric.ADULT_APPLICANTS, ""), 1L,
-                            Long::sum);
-                }
-            }
+            after.add(old | months.get(k));
+            periods.forEach(p -> rows.merge(new Row(k.unit(), p.kind(), p.start(), Metric.ADULT_APPLICANTS, ""), 1L, Long::sum));
         }
         if (changed.isEmpty()) {
             return;
@@ -225,7 +205,7 @@ public class CounterRepository {
      * V4): what it and the units below it count leaves the units above it that it left and reaches those it joined.
      * The unit's copy must already hold the new parent, and the tree lock must be held exclusively.
      */
-    public void move(FactRepository.ParentChange change) {
+    public void move(ReferenceCopies.ParentChange change) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("select dvc_move_unit(?, ?)")) {
             s.setString(1, change.unit());
             s.setString(2, change.oldParent());
@@ -239,24 +219,6 @@ public class CounterRepository {
     public void recount() {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("select dvc_recount()")) {
             s.execute();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /**
-     * Marks the data as changed: readers compare versions to know whether to read again.
-     *
-     * @param events whether events were applied (not only reference data): the time is then the latest event's
-     */
-    public void changed(OffsetDateTime now, boolean events) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("update data_version set version = version + 1, changed_at = ?,"
-                        + " events_at = case when ? then ? else events_at end where id = 1")) {
-            s.setObject(1, now);
-            s.setBoolean(2, events);
-            s.setObject(3, now);
-            s.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -9,23 +9,23 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.agroal.api.AgroalDataSource;
-import vn.edu.haiphong.dvc.contract.ProcedureRecord;
-import vn.edu.haiphong.dvc.contract.UnitRecord;
+import vn.edu.haiphong.dvc.contract.DossierEvent;
+import vn.edu.haiphong.dvc.contract.PaymentEvent;
+import vn.edu.haiphong.dvc.indicator.domain.DossierFact;
+import vn.edu.haiphong.dvc.indicator.domain.Fact;
+import vn.edu.haiphong.dvc.indicator.domain.PaymentFact;
 
 /**
- * The facts the consumer keeps, and the record of what it has processed, read and written a batch at a
+ * The facts the consumer keeps ({@code dossier_fact}, {@code payment_fact}), locked, read and written a batch at a
  * time: a few statements per batch, not per event. Must be called inside the batch's transaction.
  */
 @ApplicationScoped
@@ -33,6 +33,52 @@ public class FactRepository {
 
     /** A fact's identity and the dossier, procedure and unit that its first event names. */
     public record Key(String id, String dossierCode, String procedureCode, String unitCode) {
+    }
+
+    /** The facts of one kind: how its events name them, and how they are locked and written back. */
+    public static final class Table<E, F extends Fact<E>> {
+
+        private final Function<E, Key> key;
+        private final BiFunction<Collection<Key>, OffsetDateTime, Map<String, F>> lock;
+        private final Consumer<Collection<F>> save;
+
+        private Table(Function<E, Key> key, BiFunction<Collection<Key>, OffsetDateTime, Map<String, F>> lock,
+                Consumer<Collection<F>> save) {
+            this.key = key;
+            this.lock = lock;
+            this.save = save;
+        }
+
+        /** The fact an event is about, with what its first event fixes. */
+        public Key key(E event) {
+            return key.apply(event);
+        }
+
+        /** The facts by id, locked until the transaction ends; those not yet known are created from their key. */
+        public Map<String, F> lock(Collection<Key> keys, OffsetDateTime now) {
+            return lock.apply(keys, now);
+        }
+
+        /** Writes the facts back, one batched statement for all of them. */
+        public void save(Collection<F> facts) {
+            save.accept(facts);
+        }
+    }
+
+    private final Table<DossierEvent, DossierFact> dossiers = new Table<>(
+            e -> new Key(e.dossierCode(), e.dossierCode(), e.procedureCode(), e.unitCode()), this::lockDossiers, this::saveDossiers);
+
+    private final Table<PaymentEvent, PaymentFact> payments = new Table<>(
+            e -> new Key(e.transactionId(), e.dossierCode(), e.procedureCode(), e.unitCode()), this::lockPayments, this::savePayments);
+
+    /** The dossiers' facts: one per dossier code. */
+    public Table<DossierEvent, DossierFact> dossiers() {
+        return dossiers;
+    }
+
+    /** The transactions' facts: one per transaction id. */
+    public Table<PaymentEvent, PaymentFact> payments() {
+        return payments;
     }
 
     private static final String DOSSIER_COLUMNS = "dossier_code, procedure_code, unit_code, submitted_at, submitted_day, channel, "
@@ -48,37 +94,11 @@ public class FactRepository {
         this.dataSource = dataSource;
     }
 
-    /** Records the events' ids. @return those seen for the first time; the others are redeliveries, to change nothing */
-    public Set<String> markProcessed(String topic, Collection<String> eventIds, OffsetDateTime now) {
-        Set<String> fresh = new HashSet<>();
-        if (eventIds.isEmpty()) {
-            return fresh;
-        }
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("""
-                        insert into processed_event (topic, event_id, processed_at) select ?, id, ? from unnest(?) as id
-                        on conflict do nothing returning event_id""")) {
-            s.setString(1, topic);
-            s.setObject(2, now);
-            // In one order for every writer: two instances holding one batch (a member that lost its partitions still
-            // finishing) wait for each other's ids in the same order, never crosswise.
-            s.setArray(3, c.createArrayOf("varchar", new TreeSet<>(eventIds).toArray()));
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    fresh.add(rs.getString(1));
-                }
-            }
-            return fresh;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /**
      * The dossiers' facts, locked until the transaction ends; those not yet known are created with the
      * procedure and unit of their first event.
      */
-    public Map<String, DossierFact> lockDossiers(Collection<Key> keys, OffsetDateTime now) {
+    private Map<String, DossierFact> lockDossiers(Collection<Key> keys, OffsetDateTime now) {
         Map<String, DossierFact> facts = new HashMap<>();
         lock(keys, now, List.of(Key::dossierCode, Key::procedureCode, Key::unitCode),
                 "insert into dossier_fact (dossier_code, procedure_code, unit_code, updated_at) "
@@ -116,7 +136,7 @@ public class FactRepository {
     }
 
     /** The transactions' facts, locked until the transaction ends; those not yet known are created. */
-    public Map<String, PaymentFact> lockPayments(Collection<Key> keys, OffsetDateTime now) {
+    private Map<String, PaymentFact> lockPayments(Collection<Key> keys, OffsetDateTime now) {
         Map<String, PaymentFact> facts = new HashMap<>();
         lock(keys, now, List.of(Key::id, Key::dossierCode, Key::procedureCode, Key::unitCode),
                 "insert into payment_fact (transaction_id, dossier_code, procedure_code, unit_code, updated_at) "
@@ -185,7 +205,7 @@ public class FactRepository {
     }
 
     /** Writes the facts back, one batched statement for all of them. */
-    public void saveDossiers(Collection<DossierFact> facts) {
+    private void saveDossiers(Collection<DossierFact> facts) {
         if (facts.isEmpty()) {
             return;
         }
@@ -226,7 +246,7 @@ public class FactRepository {
         }
     }
 
-    public void savePayments(Collection<PaymentFact> facts) {
+    private void savePayments(Collection<PaymentFact> facts) {
         if (facts.isEmpty()) {
             return;
         }
@@ -245,70 +265,6 @@ public class FactRepository {
                 s.addBatch();
             }
             s.executeBatch();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** A unit that got another parent, or arrived with one: the counters above it must follow (CounterRepository.move). */
-    public record ParentChange(String unit, String oldParent) {
-    }
-
-    /**
-     * Keeps the unit's copy. @return the change of parent when there is one (a known unit under another parent, or a
-     * unit that arrives with a parent after facts may have named it or units below it)
-     */
-    public Optional<ParentChange> save(UnitRecord unit, OffsetDateTime now) {
-        try (Connection c = dataSource.getConnection()) {
-            Optional<ParentChange> change;
-            try (PreparedStatement s = c.prepareStatement("select parent_code from unit_ref where code = ?")) {
-                s.setString(1, unit.code());
-                try (ResultSet rs = s.executeQuery()) {
-                    if (!rs.next()) {
-                        change = unit.parentCode() == null ? Optional.empty() : Optional.of(new ParentChange(unit.code(), null));
-                    } else {
-                        String old = rs.getString(1);
-                        change = Objects.equals(old, unit.parentCode()) ? Optional.empty() : Optional.of(new ParentChange(unit.code(), old));
-                    }
-                }
-            }
-            try (PreparedStatement s = c.prepareStatement("""
-                    insert into unit_ref (code, name, type, parent_code, adult_population, updated_at) values (?, ?, ?, ?, ?, ?)
-                    on conflict (code) do update set name = excluded.name, type = excluded.type, parent_code = excluded.parent_code,
-                        adult_population = excluded.adult_population, updated_at = excluded.updated_at""")) {
-                s.setString(1, unit.code());
-                s.setString(2, unit.name());
-                s.setString(3, unit.type().name());
-                s.setString(4, unit.parentCode());
-                s.setObject(5, unit.adultPopulation(), Types.BIGINT);
-                s.setObject(6, now);
-                s.executeUpdate();
-            }
-            return change;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    public void save(ProcedureRecord p, OffsetDateTime now) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("""
-                        insert into procedure_ref (code, name, field, eligible_fully_online, provided_fully_online,
-                            integrated_national_portal, fee_bearing, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)
-                        on conflict (code) do update set name = excluded.name, field = excluded.field,
-                            eligible_fully_online = excluded.eligible_fully_online,
-                            provided_fully_online = excluded.provided_fully_online,
-                            integrated_national_portal = excluded.integrated_national_portal,
-                            fee_bearing = excluded.fee_bearing, updated_at = excluded.updated_at""")) {
-            s.setString(1, p.code());
-            s.setString(2, p.name());
-            s.setString(3, p.field());
-            s.setBoolean(4, p.eligibleFullyOnline());
-            s.setBoolean(5, p.providedFullyOnline());
-            s.setBoolean(6, p.integratedNationalPortal());
-            s.setBoolean(7, p.feeBearing());
-            s.setObject(8, now);
-            s.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -1,5 +1,7 @@
 package vn.edu.haiphong.dvc.indicator.rest;
 
+import vn.edu.haiphong.dvc.contract.DepartmentTime;
+import java.time.Clock;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -31,7 +33,6 @@ import vn.edu.haiphong.dvc.indicator.api.UnitDto;
 import vn.edu.haiphong.dvc.indicator.report.PlanReport;
 import vn.edu.haiphong.dvc.indicator.report.ReportFormat;
 import vn.edu.haiphong.dvc.indicator.report.ReportWriter;
-import vn.edu.haiphong.dvc.indicator.service.FactUpdater;
 import vn.edu.haiphong.dvc.indicator.service.PlanReportService;
 import vn.edu.haiphong.dvc.indicator.service.UnitDirectory;
 
@@ -70,7 +71,7 @@ public class ReportResource {
             @Parameter(description = "A unit code; default every unit", example = "SGDDT") @QueryParam("unit") String unit,
             @Parameter(description = "xlsx (default), csv or pdf", example = "xlsx") @QueryParam("format") String format) {
         List<FieldError> errors = new ArrayList<>();
-        int thisYear = LocalDate.now(FactUpdater.DEPARTMENT_OFFSET).getYear();
+        int thisYear = DepartmentTime.today(Clock.systemUTC()).getYear();
         Integer reportYear = year(year, thisYear, errors);
         ReportFormat reportFormat = format == null || format.isBlank() ? ReportFormat.XLSX : ReportFormat.of(format).orElse(null);
         if (reportFormat == null) {

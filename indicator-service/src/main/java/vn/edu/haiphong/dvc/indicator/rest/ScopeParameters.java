@@ -1,5 +1,7 @@
 package vn.edu.haiphong.dvc.indicator.rest;
 
+import vn.edu.haiphong.dvc.contract.DepartmentTime;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -11,7 +13,6 @@ import vn.edu.haiphong.dvc.api.problem.FieldError;
 import vn.edu.haiphong.dvc.api.problem.ProblemException;
 import vn.edu.haiphong.dvc.indicator.domain.Indicator;
 import vn.edu.haiphong.dvc.indicator.domain.Scope;
-import vn.edu.haiphong.dvc.indicator.service.FactUpdater;
 import vn.edu.haiphong.dvc.indicator.service.IndicatorService;
 
 /** Reads the period and unit of a query, with the contract's defaults, and refuses what cannot be used (400). */
@@ -27,7 +28,7 @@ public class ScopeParameters {
     /** from: 1 January of this year; to: today (on the department's clock); unit: every unit. */
     public Scope read(String from, String to, String unit) {
         List<FieldError> errors = new ArrayList<>();
-        LocalDate today = LocalDate.now(FactUpdater.DEPARTMENT_OFFSET);
+        LocalDate today = DepartmentTime.today(Clock.systemUTC());
         LocalDate start = date("from", from, LocalDate.of(today.getYear(), 1, 1), errors);
         LocalDate end = date("to", to, today, errors);
         if (start != null && end != null && start.isAfter(end)) {

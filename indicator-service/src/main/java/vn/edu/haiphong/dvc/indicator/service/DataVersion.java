@@ -1,9 +1,5 @@
 package vn.edu.haiphong.dvc.indicator.service;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -11,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.agroal.api.AgroalDataSource;
+import vn.edu.haiphong.dvc.indicator.repository.DataVersionRepository;
 
 /**
  * The version of the data the indicators are computed from, as {@code data_version} holds it: every
@@ -22,15 +18,15 @@ import io.agroal.api.AgroalDataSource;
 @ApplicationScoped
 public class DataVersion {
 
-    private final AgroalDataSource dataSource;
+    private final DataVersionRepository repository;
     private final long checkNanos;
     private volatile long version = -1;
     private volatile long checkedAt;
     private final AtomicBoolean reading = new AtomicBoolean();
 
-    public DataVersion(AgroalDataSource dataSource,
+    public DataVersion(DataVersionRepository repository,
             @ConfigProperty(name = "dvc.indicator.version-check", defaultValue = "50ms") Duration check) {
-        this.dataSource = dataSource;
+        this.repository = repository;
         this.checkNanos = check.toNanos();
     }
 
@@ -58,14 +54,7 @@ public class DataVersion {
     }
 
     private synchronized void read() {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("select version from data_version where id = 1");
-                ResultSet rs = s.executeQuery()) {
-            rs.next();
-            version = rs.getLong(1);
-            checkedAt = System.nanoTime();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the data version", e);
-        }
+        version = repository.version();
+        checkedAt = System.nanoTime();
     }
 }

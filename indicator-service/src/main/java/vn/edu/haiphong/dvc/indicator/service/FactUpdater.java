@@ -1,6 +1,5 @@
 package vn.edu.haiphong.dvc.indicator.service;
 
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -16,189 +15,123 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 
-import vn.edu.haiphong.dvc.contract.ApplicantKind;
 import vn.edu.haiphong.dvc.contract.DossierEvent;
 import vn.edu.haiphong.dvc.contract.PaymentEvent;
-import vn.edu.haiphong.dvc.contract.ProcedureRecord;
 import vn.edu.haiphong.dvc.contract.Topics;
-import vn.edu.haiphong.dvc.contract.UnitRecord;
+import vn.edu.haiphong.dvc.indicator.domain.AdultApplication;
 import vn.edu.haiphong.dvc.indicator.domain.Contribution;
+import vn.edu.haiphong.dvc.indicator.domain.Fact;
 import vn.edu.haiphong.dvc.indicator.repository.CounterRepository;
-import vn.edu.haiphong.dvc.indicator.repository.DossierFact;
+import vn.edu.haiphong.dvc.indicator.repository.DataVersionRepository;
 import vn.edu.haiphong.dvc.indicator.repository.FactRepository;
-import vn.edu.haiphong.dvc.indicator.repository.PaymentFact;
+import vn.edu.haiphong.dvc.indicator.repository.ProcessedEvents;
+import vn.edu.haiphong.dvc.indicator.repository.ReferenceCopies;
 
 /**
  * Fills in the facts from the events, exactly once each: the event's id is recorded in the transaction
  * that changes the facts and the counters, so a redelivered event finds it and changes nothing. A fact is the same
- * whatever order its events arrive in: each event sets its own fields, and only the latest rating (by
- * occurredAt, then eventId) is kept.
+ * whatever order its events arrive in ({@link Fact#record}); the counters move by what its contributions changed.
  */
 @ApplicationScoped
 public class FactUpdater {
 
-    public static final ZoneOffset DEPARTMENT_OFFSET = ZoneOffset.ofHours(7);
-
-    /** A message read from one of the topics, already parsed into its contract type. */
-    public record Received(String topic, Object message) {
-    }
-
+    private final ProcessedEvents processed;
     private final FactRepository facts;
+    private final ReferenceCopies references;
     private final CounterRepository counters;
+    private final DataVersionRepository version;
 
-    public FactUpdater(FactRepository facts, CounterRepository counters) {
+    public FactUpdater(ProcessedEvents processed, FactRepository facts, ReferenceCopies references, CounterRepository counters,
+            DataVersionRepository version) {
+        this.processed = processed;
         this.facts = facts;
+        this.references = references;
         this.counters = counters;
+        this.version = version;
     }
 
     /**
-     * Applies a batch in one transaction: reference records first, then every event not seen before, each
+     * Counts a batch in one transaction: reference records first, then every event not seen before, each
      * fact read and written once, and the counters moved by what the facts' contributions changed.
      *
      * @return how many events changed the facts (redeliveries excluded)
      */
     @Transactional
     @TransactionConfiguration(timeoutFromConfigProperty = "dvc.indicator.batch-transaction-timeout")
-    public int apply(List<Received> batch) {
+    public int count(List<Received> batch) {
         if (batch.isEmpty()) {
             return 0;
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         // First, before any other lock: a batch that may move the tree waits until no other batch counts, and holds
         // the others off until it commits; batches of events share it.
-        counters.lockTree(batch.stream().anyMatch(in -> in.message() instanceof UnitRecord));
+        counters.lockTree(batch.stream().anyMatch(in -> in instanceof Received.Unit));
         Map<String, DossierEvent> dossierEvents = new LinkedHashMap<>();
         Map<String, PaymentEvent> paymentEvents = new LinkedHashMap<>();
         for (Received in : batch) {
-            Object message = in.message();
-            if (message instanceof DossierEvent e) {
-                dossierEvents.putIfAbsent(e.eventId(), e);
-            } else if (message instanceof PaymentEvent e) {
-                paymentEvents.putIfAbsent(e.eventId(), e);
-            } else if (message instanceof UnitRecord unit) {
+            if (in instanceof Received.Dossier d) {
+                dossierEvents.putIfAbsent(d.message().eventId(), d.message());
+            } else if (in instanceof Received.Payment p) {
+                paymentEvents.putIfAbsent(p.message().eventId(), p.message());
+            } else if (in instanceof Received.Unit u) {
                 // The counters follow the tree at once, before this batch's events are counted under the tree as it now stands.
-                facts.save(unit, now).ifPresent(counters::move);
-            } else if (message instanceof ProcedureRecord procedure) {
-                facts.save(procedure, now);
-            } else {
-                throw new IllegalArgumentException("Not a message of ours: " + message.getClass());
+                references.save(u.message(), now).ifPresent(counters::move);
+            } else if (in instanceof Received.Procedure p) {
+                references.save(p.message(), now);
             }
         }
-        Map<Contribution, Long> deltas = new HashMap<>();
-        List<CounterRepository.AdultApplication> adults = new ArrayList<>();
-        int applied = applyDossierEvents(dossierEvents, now, deltas, adults) + applyPaymentEvents(paymentEvents, now, deltas);
-        counters.add(deltas, adults);
-        counters.changed(now, applied > 0);
-        return applied;
+        Changes changes = new Changes();
+        int counted = countEvents(Topics.DOSSIER_EVENTS, dossierEvents, facts.dossiers(), now, changes)
+                + countEvents(Topics.PAYMENT_EVENTS, paymentEvents, facts.payments(), now, changes);
+        counters.add(changes.deltas, changes.adults);
+        version.changed(now, counted > 0);
+        return counted;
     }
 
-    private int applyDossierEvents(Map<String, DossierEvent> events, OffsetDateTime now, Map<Contribution, Long> deltas,
-            List<CounterRepository.AdultApplication> adults) {
-        Set<String> fresh = facts.markProcessed(Topics.DOSSIER_EVENTS, events.keySet(), now);
-        List<DossierEvent> toApply = events.values().stream().filter(e -> fresh.contains(e.eventId())).toList();
+    /** What a batch changes in the counters: per contribution, and the applicants who newly count. */
+    private static final class Changes {
+        final Map<Contribution, Long> deltas = new HashMap<>();
+        final List<AdultApplication> adults = new ArrayList<>();
+
+        /** Adds what a fact contributes now and takes away what it contributed before. */
+        void difference(List<Contribution> before, List<Contribution> after) {
+            before.forEach(c -> deltas.merge(c, -1L, Long::sum));
+            after.forEach(c -> deltas.merge(c, 1L, Long::sum));
+        }
+    }
+
+    /**
+     * The events of one kind, not seen before, recorded in their facts: each fact locked, changed by its events and
+     * written back once. The same steps for dossiers and transactions.
+     */
+    private <E, F extends Fact<E>> int countEvents(String topic, Map<String, E> events, FactRepository.Table<E, F> table,
+            OffsetDateTime now, Changes changes) {
+        Set<String> fresh = processed.firstSeen(topic, events.keySet(), now);
+        List<E> toCount = events.entrySet().stream().filter(e -> fresh.contains(e.getKey())).map(Map.Entry::getValue).toList();
         Map<String, FactRepository.Key> keys = new TreeMap<>();
-        toApply.forEach(e -> keys.putIfAbsent(e.dossierCode(),
-                new FactRepository.Key(e.dossierCode(), e.dossierCode(), e.procedureCode(), e.unitCode())));
-        Map<String, DossierFact> dossiers = facts.lockDossiers(keys.values(), now);
-        Map<String, DossierFact> touched = new LinkedHashMap<>();
+        toCount.forEach(e -> {
+            FactRepository.Key key = table.key(e);
+            keys.putIfAbsent(key.id(), key);
+        });
+        Map<String, F> locked = table.lock(keys.values(), now);
+        Map<String, F> touched = new LinkedHashMap<>();
         Map<String, List<Contribution>> before = new HashMap<>();
         Map<String, Boolean> adultBefore = new HashMap<>();
-        for (DossierEvent e : toApply) {
-            DossierFact f = dossiers.get(e.dossierCode());
-            if (touched.putIfAbsent(f.dossierCode, f) == null) {
-                before.put(f.dossierCode, f.contributions());
-                adultBefore.put(f.dossierCode, f.adultOnline());
+        for (E e : toCount) {
+            F f = locked.get(table.key(e).id());
+            if (touched.putIfAbsent(f.id(), f) == null) {
+                before.put(f.id(), f.contributions());
+                adultBefore.put(f.id(), f.adultApplication().isPresent());
             }
-            apply(f, e, now);
+            f.record(e, now);
         }
-        for (DossierFact f : touched.values()) {
-            difference(before.get(f.dossierCode), f.contributions(), deltas);
-            if (f.adultOnline() && !adultBefore.get(f.dossierCode)) {
-                adults.add(new CounterRepository.AdultApplication(f.unitCode, f.submittedDay, f.applicantHash));
-            }
-        }
-        facts.saveDossiers(touched.values());
-        return toApply.size();
-    }
-
-    private int applyPaymentEvents(Map<String, PaymentEvent> events, OffsetDateTime now, Map<Contribution, Long> deltas) {
-        Set<String> fresh = facts.markProcessed(Topics.PAYMENT_EVENTS, events.keySet(), now);
-        List<PaymentEvent> toApply = events.values().stream().filter(e -> fresh.contains(e.eventId())).toList();
-        Map<String, FactRepository.Key> keys = new TreeMap<>();
-        toApply.forEach(e -> keys.putIfAbsent(e.transactionId(),
-                new FactRepository.Key(e.transactionId(), e.dossierCode(), e.procedureCode(), e.unitCode())));
-        Map<String, PaymentFact> payments = facts.lockPayments(keys.values(), now);
-        Map<String, PaymentFact> touched = new LinkedHashMap<>();
-        Map<String, List<Contribution>> before = new HashMap<>();
-        for (PaymentEvent e : toApply) {
-            PaymentFact f = payments.get(e.transactionId());
-            if (touched.putIfAbsent(f.transactionId, f) == null) {
-                before.put(f.transactionId, f.contributions());
-            }
-            apply(f, e, now);
-        }
-        touched.values().forEach(f -> difference(before.get(f.transactionId), f.contributions(), deltas));
-        facts.savePayments(touched.values());
-        return toApply.size();
-    }
-
-    /** Adds what a fact contributes now and takes away what it contributed before. */
-    private static void difference(List<Contribution> before, List<Contribution> after, Map<Contribution, Long> deltas) {
-        before.forEach(c -> deltas.merge(c, -1L, Long::sum));
-        after.forEach(c -> deltas.merge(c, 1L, Long::sum));
-    }
-
-    static void apply(DossierFact f, DossierEvent e, OffsetDateTime now) {
-        switch (e.type()) {
-            case SUBMITTED -> {
-                f.submittedAt = e.occurredAt();
-                f.submittedDay = day(e.occurredAt());
-                f.channel = e.channel().name();
-                f.fullyOnline = e.fullyOnline();
-                f.applicantHash = e.applicant().idHash();
-                f.applicantAdultCitizen = e.applicant().kind() == ApplicantKind.CITIZEN && Boolean.TRUE.equals(e.applicant().adult());
-            }
-            case RECEIVED -> {
-                f.receivedAt = e.occurredAt();
-                f.receivedDay = day(e.occurredAt());
-                f.dueAt = e.dueAt();
-            }
-            case DOSSIER_DIGITIZED -> f.dossierDigitized = true;
-            case RESULT_ISSUED -> {
-                f.resultIssuedAt = e.occurredAt();
-                f.resultDay = day(e.occurredAt());
-            }
-            case RESULT_DIGITIZED -> f.resultDigitized = true;
-            case RESULT_SYNCED -> f.resultSynced = true;
-            case WITHDRAWN -> f.withdrawn = true;
-            case RATED -> {
-                boolean later = f.ratedAt == null || e.occurredAt().isAfter(f.ratedAt)
-                        || (e.occurredAt().isEqual(f.ratedAt) && e.eventId().compareTo(f.ratingEventId) > 0);
-                if (later) {
-                    f.rating = e.rating().shortValue();
-                    f.ratedAt = e.occurredAt();
-                    f.ratingEventId = e.eventId();
-                    f.ratingDay = day(e.occurredAt());
-                }
+        for (F f : touched.values()) {
+            changes.difference(before.get(f.id()), f.contributions());
+            if (!adultBefore.get(f.id())) {
+                f.adultApplication().ifPresent(changes.adults::add);
             }
         }
-        f.updatedAt = now;
-    }
-
-    static void apply(PaymentFact f, PaymentEvent e, OffsetDateTime now) {
-        switch (e.type()) {
-            case PAID -> {
-                f.paidAt = e.occurredAt();
-                f.paidDay = day(e.occurredAt());
-                f.method = e.method().name();
-                f.amount = e.amount();
-            }
-            case REFUNDED -> f.refunded = true;
-        }
-        f.updatedAt = now;
-    }
-
-    public static LocalDate day(OffsetDateTime time) {
-        return time.atZoneSameInstant(DEPARTMENT_OFFSET).toLocalDate();
+        table.save(touched.values());
+        return toCount.size();
     }
 }

@@ -2,6 +2,7 @@ package vn.edu.haiphong.dvc.indicator.service;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -16,7 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import vn.edu.haiphong.dvc.contract.DepartmentTime;
 
 import vn.edu.haiphong.dvc.api.problem.FieldError;
 import vn.edu.haiphong.dvc.api.problem.ProblemException;
@@ -25,12 +26,14 @@ import vn.edu.haiphong.dvc.indicator.api.DrillDownResponse;
 import vn.edu.haiphong.dvc.indicator.api.IndicatorValue;
 import vn.edu.haiphong.dvc.indicator.api.IndicatorsResponse;
 import vn.edu.haiphong.dvc.indicator.api.SeriesResponse;
+import vn.edu.haiphong.dvc.indicator.api.UnitDto;
 import vn.edu.haiphong.dvc.indicator.domain.Count;
+import vn.edu.haiphong.dvc.indicator.domain.Definition.Subject;
 import vn.edu.haiphong.dvc.indicator.domain.Indicator;
-import vn.edu.haiphong.dvc.indicator.domain.TargetGap;
 import vn.edu.haiphong.dvc.indicator.domain.Scope;
 import vn.edu.haiphong.dvc.indicator.repository.IndicatorQueries;
 import vn.edu.haiphong.dvc.indicator.repository.IndicatorQueries.DrillSet;
+import vn.edu.haiphong.dvc.indicator.repository.ReferenceCopies;
 
 /** The indicators as the contract serves them: counts, values, targets, series, rankings and drill-downs. */
 @ApplicationScoped
@@ -48,16 +51,16 @@ public class IndicatorService {
 
     private final IndicatorQueries queries;
     private final PlanService plans;
-    private final EntityManager em;
+    private final ReferenceCopies references;
     private final DataVersion version;
     private final Map<Scope, Cached> cache = new ConcurrentHashMap<>();
     /** Units are never removed: once seen, a unit code stays valid. */
     private final Set<String> knownUnits = ConcurrentHashMap.newKeySet();
 
-    public IndicatorService(IndicatorQueries queries, PlanService plans, EntityManager em, DataVersion version) {
+    public IndicatorService(IndicatorQueries queries, PlanService plans, ReferenceCopies references, DataVersion version) {
         this.queries = queries;
         this.plans = plans;
-        this.em = em;
+        this.references = references;
         this.version = version;
     }
 
@@ -112,8 +115,9 @@ public class IndicatorService {
                 runningDenominator += bucket.denominator();
                 cumulative = new Count(runningNumerator, runningDenominator);
             } else {
-                bucket = queries.count(indicator, scope.withDays(start, end));
-                cumulative = queries.count(indicator, scope.withDays(scope.from(), end));
+                // The counts of every indicator over the bucket, of which this one is kept.
+                bucket = queries.countAll(scope.withDays(start, end)).get(indicator);
+                cumulative = queries.countAll(scope.withDays(scope.from(), end)).get(indicator);
             }
             buckets.add(new SeriesResponse.Bucket(start, end, figures(bucket), figures(cumulative)));
             start = end.plusDays(1);
@@ -124,16 +128,11 @@ public class IndicatorService {
 
     /** The indicator for each child of the scope unit (or each root), ranked by value, highest first. */
     public BreakdownResponse breakdown(Indicator indicator, Scope scope) {
-        List<?> children = scope.unit() == null
-                ? em.createNativeQuery("select code, name from unit_ref where parent_code is null order by code").getResultList()
-                : em.createNativeQuery("select code, name from unit_ref where parent_code = ?1 order by code")
-                        .setParameter(1, scope.unit()).getResultList();
         List<BreakdownResponse.Row> rows = new ArrayList<>();
-        for (Object child : children) {
-            Object[] c = (Object[]) child;
+        for (UnitDto child : references.children(scope.unit())) {
             // Through the answers cached per scope: the same children's cards, and the next ranking, cost nothing.
-            IndicatorValue v = one(indicator, scope.withUnit((String) c[0]));
-            rows.add(new BreakdownResponse.Row(null, (String) c[0], (String) c[1], v.numerator(), v.denominator(), v.value(),
+            IndicatorValue v = one(indicator, scope.withUnit(child.code()));
+            rows.add(new BreakdownResponse.Row(null, child.code(), child.name(), v.numerator(), v.denominator(), v.value(),
                     v.target(), v.met()));
         }
         rows.sort(Comparator.comparing(BreakdownResponse.Row::value, Comparator.nullsLast(Comparator.reverseOrder()))
@@ -156,7 +155,7 @@ public class IndicatorService {
         }
         IndicatorQueries.Page result = queries.drillDown(indicator, scope, set, page, size);
         // Applicants are listed through the dossiers that made them count.
-        Indicator.Subject subject = indicator.subject == Indicator.Subject.APPLICANT ? Indicator.Subject.DOSSIER : indicator.subject;
+        Subject subject = indicator.subject == Subject.APPLICANT ? Subject.DOSSIER : indicator.subject;
         List<DrillDownResponse.Item> items = result.items().stream().map(codes -> switch (subject) {
             case PROCEDURE -> new DrillDownResponse.Item(null, null, codes[0]);
             case TRANSACTION -> new DrillDownResponse.Item(codes[0], codes[1], null);
@@ -170,7 +169,7 @@ public class IndicatorService {
         if (knownUnits.contains(code)) {
             return true;
         }
-        boolean exists = !em.createNativeQuery("select 1 from unit_ref where code = ?1").setParameter(1, code).getResultList().isEmpty();
+        boolean exists = references.unit(code).isPresent();
         if (exists) {
             knownUnits.add(code);
         }
@@ -181,7 +180,7 @@ public class IndicatorService {
         BigDecimal value = percentage(count);
         Boolean met = value == null || target == null ? null : value.compareTo(target) >= 0;
         return new IndicatorValue(indicator.id, label(indicator), count.numerator(), count.denominator(), value, target, met,
-                indicator.subject.name(), TargetGap.needed(count.numerator(), count.denominator(), target));
+                indicator.subject.name(), indicator.needed(count, target));
     }
 
     private static SeriesResponse.Figures figures(Count count) {
@@ -225,6 +224,6 @@ public class IndicatorService {
     }
 
     private static OffsetDateTime now() {
-        return OffsetDateTime.now(FactUpdater.DEPARTMENT_OFFSET).withNano(0);
+        return DepartmentTime.now(Clock.systemUTC());
     }
 }

@@ -1,5 +1,7 @@
 package vn.edu.haiphong.dvc.indicator.service;
 
+import vn.edu.haiphong.dvc.contract.DepartmentTime;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -100,7 +102,7 @@ public class LiveIndicators {
     }
 
     private static Scope defaultScope() {
-        LocalDate today = LocalDate.now(FactUpdater.DEPARTMENT_OFFSET);
+        LocalDate today = DepartmentTime.today(Clock.systemUTC());
         return new Scope(LocalDate.of(today.getYear(), 1, 1), today, null);
     }
 }

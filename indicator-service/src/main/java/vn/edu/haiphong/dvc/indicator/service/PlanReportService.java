@@ -1,5 +1,7 @@
 package vn.edu.haiphong.dvc.indicator.service;
 
+import vn.edu.haiphong.dvc.contract.DepartmentTime;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +35,7 @@ public class PlanReportService {
      * @param unit the scope (already known to exist); null for every unit
      */
     public PlanReport report(int year, UnitDto unit) {
-        LocalDate today = LocalDate.now(FactUpdater.DEPARTMENT_OFFSET);
+        LocalDate today = DepartmentTime.today(Clock.systemUTC());
         LocalDate end = LocalDate.of(year, 12, 31);
         Scope scope = new Scope(LocalDate.of(year, 1, 1), end.isAfter(today) ? today : end, unit == null ? null : unit.code());
         IndicatorsResponse all = indicators.all(scope);

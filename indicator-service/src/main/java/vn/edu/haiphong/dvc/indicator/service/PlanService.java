@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -21,6 +20,8 @@ import vn.edu.haiphong.dvc.api.problem.FieldError;
 import vn.edu.haiphong.dvc.api.problem.ProblemException;
 import vn.edu.haiphong.dvc.indicator.api.PlanDto;
 import vn.edu.haiphong.dvc.indicator.domain.Indicator;
+import vn.edu.haiphong.dvc.indicator.repository.DataVersionRepository;
+import vn.edu.haiphong.dvc.indicator.repository.PlanRepository;
 
 /** Targets per year. A year without a plan of its own uses the latest earlier year's. */
 @ApplicationScoped
@@ -28,23 +29,19 @@ public class PlanService {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    private final EntityManager em;
+    private final PlanRepository repository;
+    private final DataVersionRepository version;
     private final ObjectMapper mapper;
 
-    public PlanService(EntityManager em, ObjectMapper mapper) {
-        this.em = em;
+    public PlanService(PlanRepository repository, DataVersionRepository version, ObjectMapper mapper) {
+        this.repository = repository;
+        this.version = version;
         this.mapper = mapper;
     }
 
     /** The plan that applies to {@code year}, if any year up to it has one. */
     public Optional<PlanDto> plan(int year) {
-        List<?> rows = em.createNativeQuery("select year, targets from plan where year <= ?1 order by year desc limit 1")
-                .setParameter(1, year).getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        Object[] row = (Object[]) rows.get(0);
-        return Optional.of(new PlanDto(year, ((Number) row[0]).intValue(), read((String) row[1])));
+        return repository.latestUpTo(year).map(stored -> new PlanDto(year, stored.year(), read(stored.targets())));
     }
 
     /** The target of each indicator for {@code year}; empty when no plan applies. */
@@ -82,17 +79,11 @@ public class PlanService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        int changed = em.createNativeQuery("update plan set targets = ?2, updated_at = ?3 where year = ?1")
-                .setParameter(1, year).setParameter(2, write(complete)).setParameter(3, OffsetDateTime.now(ZoneOffset.UTC))
-                .executeUpdate();
-        if (changed == 0) {
-            em.createNativeQuery("insert into plan (year, targets, updated_at) values (?1, ?2, ?3)")
-                    .setParameter(1, year).setParameter(2, write(complete)).setParameter(3, OffsetDateTime.now(ZoneOffset.UTC))
-                    .executeUpdate();
-        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        boolean created = repository.put(year, write(complete), now);
         // Targets are part of the answers: cached ones must not outlive them.
-        em.createNativeQuery("update data_version set version = version + 1, changed_at = now() where id = 1").executeUpdate();
-        return changed == 0;
+        version.changed(now, false);
+        return created;
     }
 
     private Map<String, BigDecimal> read(String json) {

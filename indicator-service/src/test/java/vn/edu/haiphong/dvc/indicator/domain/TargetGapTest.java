@@ -1,4 +1,4 @@
-package vn.edu.haiphong.dvc.indicator;
+package vn.edu.haiphong.dvc.indicator.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,6 @@ import java.math.RoundingMode;
 
 import org.junit.jupiter.api.Test;
 
-import vn.edu.haiphong.dvc.indicator.domain.TargetGap;
 
 /** "How many more are needed": items of the denominator that must also count in the numerator. */
 class TargetGapTest {

@@ -1,0 +1,79 @@
+package vn.edu.haiphong.dvc.indicator.domain;
+
+import vn.edu.haiphong.dvc.indicator.domain.FactDay.FactKind;
+
+/**
+ * What an indicator counts, in one of four shapes. The counting, the recount, the query, the series and the
+ * drill-down all read an indicator's definition from here (the recount is checked against it).
+ */
+public sealed interface Definition {
+
+    /** What the numerator and denominator count, and so what a drill-down lists and "how many more" counts. */
+    enum Subject {
+        DOSSIER, TRANSACTION, PROCEDURE, APPLICANT
+    }
+
+    Subject subject();
+
+    /**
+     * Facts of one kind placed in the period by one day: the denominator counts those in {@code denominator}, the
+     * numerator those of them in {@code numerator}. With {@code procedures}, only facts whose procedure has that
+     * flag in the current catalogue count, in both. Additive over days and units.
+     */
+    record Ratio(Metric numerator, Metric denominator, ProcedureFlag procedures) implements Definition {
+
+        public Ratio {
+            if (numerator.day != denominator.day || numerator.sql == null || denominator.sql == null) {
+                throw new IllegalArgumentException("A ratio counts facts of one day, one by one: " + numerator + " / " + denominator);
+            }
+        }
+
+        public Ratio(Metric numerator, Metric denominator) {
+            this(numerator, denominator, null);
+        }
+
+        @Override
+        public Subject subject() {
+            return denominator.kind() == FactKind.DOSSIER ? Subject.DOSSIER : Subject.TRANSACTION;
+        }
+    }
+
+    /**
+     * Distinct procedures: the denominator, those with a fact in {@code denominator} in the period and scope whose
+     * catalogue entry has {@code procedures}; the numerator, those of them with a fact in {@code numerator} too.
+     */
+    record ProcedureShare(Metric numerator, Metric denominator, ProcedureFlag procedures) implements Definition {
+
+        public ProcedureShare {
+            if (!numerator.byProcedure || !denominator.byProcedure) {
+                throw new IllegalArgumentException("Procedures are counted from counters kept by procedure");
+            }
+        }
+
+        @Override
+        public Subject subject() {
+            return Subject.PROCEDURE;
+        }
+    }
+
+    /** The current catalogue, whatever the period and unit: procedures with {@code denominator}, and those of them with {@code numerator}. */
+    record Catalogue(ProcedureFlag numerator, ProcedureFlag denominator) implements Definition {
+
+        @Override
+        public Subject subject() {
+            return Subject.PROCEDURE;
+        }
+    }
+
+    /**
+     * Distinct applicants of the dossiers in {@code dossiers} in the period and scope (counted in {@code distinct}), over
+     * the scope's population (adultPopulation). A drill-down lists the dossiers.
+     */
+    record Applicants(Metric distinct, Metric dossiers) implements Definition {
+
+        @Override
+        public Subject subject() {
+            return Subject.APPLICANT;
+        }
+    }
+}

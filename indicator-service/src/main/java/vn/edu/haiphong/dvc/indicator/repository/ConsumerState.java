@@ -1,0 +1,19 @@
+package vn.edu.haiphong.dvc.indicator.repository;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Everything the consumer has built from the topics, as one: what a rebuild from the topics starts again from nothing. */
+@ApplicationScoped
+public class ConsumerState {
+
+    private final Jdbc jdbc;
+
+    public ConsumerState(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Empties the facts, the processed events, the reference copies and the counters (plans stay). */
+    public void forgetEverything() {
+        jdbc.update("truncate table dossier_fact, payment_fact, processed_event, unit_ref, procedure_ref, indicator_count, adult_applicant");
+    }
+}
