@@ -76,6 +76,11 @@ class DashboardBrowserTest {
             "cashless-payments", new String[] { "giao dịch", "payment", "payments" },
             "adult-online-users", new String[] { "người", "adult", "adults" });
     static final String[] DOSSIERS = { "hồ sơ", "dossier", "dossiers" };
+    /** The same words by the subject the server sends: the page words what an indicator counts from it alone. */
+    static final Map<String, String[]> SUBJECT_WORDS = Map.of("DOSSIER", DOSSIERS,
+            "PROCEDURE", new String[] { "thủ tục", "procedure", "procedures" },
+            "TRANSACTION", new String[] { "giao dịch", "payment", "payments" },
+            "APPLICANT", new String[] { "người", "adult", "adults" });
 
     @TestHTTPResource("/")
     URL page;
@@ -120,6 +125,16 @@ class DashboardBrowserTest {
         // Everything the page loads comes from this service: it works with no internet.
         assertThat((List<?>) browser.executeScript("return [...document.querySelectorAll('script[src], link[href]')]"
                 + ".map(e => e.getAttribute('src') || e.getAttribute('href'))")).isNotEmpty().allMatch(u -> ((String) u).startsWith("/"));
+        // The page's script is native ES modules: the browser runs a module only when it is served as JavaScript.
+        @SuppressWarnings("unchecked")
+        List<String> scripts = (List<String>) browser.executeScript("return performance.getEntriesByType('resource')"
+                + ".map(e => new URL(e.name).pathname).filter(p => p.endsWith('.js'))");
+        assertThat(scripts).contains("/dashboard.js", "/dashboard/state.js", "/dashboard/i18n.js", "/dashboard/api.js",
+                "/dashboard/scope.js", "/dashboard/cards.js", "/dashboard/detail.js", "/dashboard/reports.js", "/dashboard/stream.js");
+        for (String script : scripts) {
+            assertThat(given().get(script).then().statusCode(200).extract().contentType()).as(script)
+                    .matches("(text|application)/javascript.*");
+        }
         assertThat(text("sign-in-title")).isEqualTo("Đăng nhập");
         Chromium.screenshot(browser, "01-sign-in", 1366);
         browser.findElement(By.id("token")).sendKeys("not-a-token", Keys.ENTER);
@@ -149,6 +164,13 @@ class DashboardBrowserTest {
     void theCardsShowTheDepartmentsNumbersForTheChosenYearAndUnit() throws Exception {
         showTheDepartmentIn2024();
         assertThat(text("period-text")).isEqualTo("Kỳ: từ 01/01/2024 đến 31/12/2024");
+        // An indicator short of its target: its card says how many more, the server's `needed`, in its subject's word.
+        Map<String, Object> shortOf = served(FROM, TO, data.root).stream()
+                .filter(v -> v.get("needed") != null && ((Number) v.get("needed")).longValue() > 0).findFirst()
+                .orElseThrow(() -> new AssertionError("no indicator of " + data.root + " short of its 2024 target"));
+        long needed = ((Number) shortOf.get("needed")).longValue();
+        assertThat(card((String) shortOf.get("id")).findElement(By.className("needed")).getText()).isEqualTo("Cần thêm "
+                + whole(needed, VI) + " " + SUBJECT_WORDS.get((String) shortOf.get("subject"))[0] + " để đạt mục tiêu");
         // The unit picker follows the tree: a district under the department, its schools under it.
         List<String> options = new Select(browser.findElement(By.id("unit"))).getOptions().stream().map(WebElement::getText).toList();
         int root = options.indexOf("Sở Giáo dục và Đào tạo WEB");
@@ -238,6 +260,21 @@ class DashboardBrowserTest {
         assertThat(second).hasSize(20).doesNotContainAnyElementsOf(codes);
         choose("drill-set", "gap");
         waitFor(() -> text("page-info").endsWith(" — " + (total.denominator() - total.numerator()) + " mục"));
+        assertThat(text("drill-code")).isEqualTo("Mã hồ sơ");
+
+        // What the codes are follows the drill-down's subject: procedures, payments.
+        choose("indicator", "fee-procedures-paid-online");
+        waitFor(() -> text("drill-code").equals("Mã thủ tục"), () -> "'Mã thủ tục', not '" + text("drill-code") + "'");
+        choose("indicator", "online-payments");
+        waitFor(() -> text("drill-code").equals("Mã giao dịch (mã hồ sơ)"), () -> "'Mã giao dịch (mã hồ sơ)', not '" + text("drill-code") + "'");
+        // A denominator of people (the adult population) has no list: only the numerator's dossiers can be chosen.
+        choose("indicator", "adult-online-users");
+        waitFor(() -> "numerator".equals(new Select(browser.findElement(By.id("drill-set"))).getFirstSelectedOption().getAttribute("value"))
+                && text("drill-code").equals("Mã hồ sơ"));
+        assertThat(browser.findElement(By.cssSelector("#drill-set option[value=gap]")).isEnabled()).isFalse();
+        assertThat(browser.findElement(By.cssSelector("#drill-set option[value=denominator]")).isEnabled()).isFalse();
+        choose("indicator", "online-submission");
+        waitFor(() -> browser.findElement(By.cssSelector("#drill-set option[value=gap]")).isEnabled());
     }
 
     @Test
@@ -374,6 +411,18 @@ class DashboardBrowserTest {
         Map<String, Expected.Pair> expected = Expected.indicators(Published.LEDGER, from, to, unit);
         Map<String, Object> targets = given().auth().oauth2(READER).get("/api/v1/plans/" + to.getYear())
                 .then().statusCode(200).extract().jsonPath().getMap("targets");
+        // The page words its cards from the server's `subject` and `needed` only: those must be what this test computes.
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            for (Map<String, Object> v : served(from, to, unit)) {
+                String id = (String) v.get("id");
+                Expected.Pair pair = expected.get(id);
+                BigDecimal target = targets.get(id) == null ? null : new BigDecimal(targets.get(id).toString());
+                assertThat(((Number) v.get("numerator")).longValue()).as(id).isEqualTo(pair.numerator());
+                assertThat(v.get("needed") == null ? null : ((Number) v.get("needed")).longValue()).as("needed of " + id)
+                        .isEqualTo(needed(pair, target));
+                assertThat(SUBJECT_WORDS.get((String) v.get("subject"))).as("subject of " + id).isEqualTo(WORDS.getOrDefault(id, DOSSIERS));
+            }
+        });
         for (Map.Entry<String, Expected.Pair> e : expected.entrySet()) {
             String id = e.getKey();
             Expected.Pair pair = e.getValue();
@@ -408,13 +457,9 @@ class DashboardBrowserTest {
                         + (vi ? "chưa có mẫu số" : "no denominator")
                 : whole(pair.numerator(), symbols) + " / " + whole(pair.denominator(), symbols) + " " + word(words, pair.denominator(), vi);
         String needed = "";
-        if (target != null && pair.denominator() != null && pair.denominator() > 0) {
-            // The smallest number of the denominator's items that, counted in the numerator too, meet the target.
-            long k = 0;
-            while (new BigDecimal(pair.numerator() + k).multiply(BigDecimal.valueOf(100))
-                    .divide(BigDecimal.valueOf(pair.denominator()), 2, RoundingMode.HALF_UP).compareTo(target) < 0) {
-                k++;
-            }
+        Long more = needed(pair, target);
+        if (more != null) {
+            long k = more;
             needed = k == 0 ? (vi ? "Đã đạt mục tiêu" : "Target met")
                     : vi ? "Cần thêm " + whole(k, symbols) + " " + word(words, k, true) + " để đạt mục tiêu"
                             : whole(k, symbols) + " more " + word(words, k, false) + " needed to meet the target";
@@ -422,6 +467,28 @@ class DashboardBrowserTest {
         String targetText = target == null ? (vi ? "Không có mục tiêu" : "No target")
                 : (vi ? "Mục tiêu: " : "Target: ") + percent(target, symbols);
         return List.of(value == null ? "—" : percent(value, symbols), targetText, standing, counts, needed);
+    }
+
+    /** The smallest number of the denominator's items that, counted in the numerator too, meet the target; null without either. */
+    private static Long needed(Expected.Pair pair, BigDecimal target) {
+        if (target == null || pair.denominator() == null || pair.denominator() == 0) {
+            return null;
+        }
+        long k = 0;
+        while (new BigDecimal(pair.numerator() + k).multiply(BigDecimal.valueOf(100))
+                .divide(BigDecimal.valueOf(pair.denominator()), 2, RoundingMode.HALF_UP).compareTo(target) < 0) {
+            k++;
+        }
+        return k;
+    }
+
+    /** The indicators as the server serves them over a scope (unit null: every unit). */
+    private static List<Map<String, Object>> served(LocalDate from, LocalDate to, String unit) {
+        var request = given().auth().oauth2(READER).queryParam("from", from.toString()).queryParam("to", to.toString());
+        if (unit != null) {
+            request = request.queryParam("unit", unit);
+        }
+        return request.get("/api/v1/indicators").then().statusCode(200).extract().jsonPath().getList("indicators");
     }
 
     private static String word(String[] words, long n, boolean vi) {

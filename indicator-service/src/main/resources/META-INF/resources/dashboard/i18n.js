@@ -1,0 +1,138 @@
+/** The page's words in Vietnamese and English, and numbers and dates as people read them in the chosen language. */
+import { state } from './state.js';
+import { $ } from './dom.js';
+
+const TEXT = {
+    vi: {
+        skip: 'Bỏ qua, đến nội dung chính', org: 'Sở Giáo dục và Đào tạo Hải Phòng',
+        title: 'Kết quả dịch vụ công trực tuyến, trực tiếp', signOut: 'Đăng xuất', signInTitle: 'Đăng nhập',
+        tokenLabel: 'Mã truy cập (token có quyền đọc)',
+        tokenHint: 'Mã chỉ được giữ trong phiên làm việc của trình duyệt này và bị xoá khi đóng thẻ.',
+        signIn: 'Đăng nhập', badToken: 'Mã truy cập không hợp lệ hoặc đã hết hạn.',
+        forbidden: 'Mã truy cập này không có quyền đọc số liệu.', expired: 'Phiên đã hết hạn: hãy đăng nhập lại.',
+        unreachable: 'Không kết nối được tới máy chủ.', filters: 'Kỳ và đơn vị', periodKind: 'Kỳ báo cáo',
+        byYear: 'Năm', byQuarter: 'Quý', byMonth: 'Tháng', byCustom: 'Tùy chọn', year: 'Năm', quarter: 'Quý',
+        month: 'Tháng', from: 'Từ ngày', to: 'Đến ngày', unit: 'Đơn vị', allUnits: 'Toàn bộ các đơn vị',
+        period: (from, to) => `Kỳ: từ ${from} đến ${to}`, fromAfterTo: 'Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.',
+        freshness: 'Trạng thái dữ liệu', updated: (t) => `Cập nhật lúc ${t}`,
+        lastEvent: (t) => `Sự kiện gần nhất: ${t}`, noEvent: 'Chưa có sự kiện nào',
+        streamConnecting: 'Trực tiếp: đang kết nối…', streamLive: 'Trực tiếp: đang nhận cập nhật',
+        streamDown: 'Mất kết nối trực tiếp: số liệu không tự cập nhật, đang thử kết nối lại…',
+        stale: (t, limit) => `Số liệu có thể đã cũ: không có sự kiện mới từ ${t} (quá ${limit}).`,
+        staleNever: (limit) => `Số liệu có thể đã cũ: chưa nhận sự kiện nào (ngưỡng ${limit}).`,
+        notCounting: (state, lag) => `Số liệu đang đứng yên: máy chủ không còn ghi nhận sự kiện mới (${state}${lag ? `, ${lag} sự kiện đang chờ` : ''}). Hãy báo cho quản trị hệ thống.`,
+        minutes: (n) => `${n} phút`, seconds: (n) => `${n} giây`,
+        cardsTitle: 'Các chỉ tiêu của kế hoạch', target: (v) => `Mục tiêu: ${v}`, noTarget: 'Không có mục tiêu',
+        met: 'Đạt', close: 'Gần đạt', behind: 'Chưa đạt', noData: 'Chưa có số liệu',
+        counts: 'Tử số / mẫu số', ofWhich: (n, d, w) => `${n} / ${d} ${w}`, unknownDenominator: 'chưa có mẫu số',
+        needed: (k, w) => `Cần thêm ${k} ${w} để đạt mục tiêu`, reached: 'Đã đạt mục tiêu',
+        showDetail: (name) => `Xem chi tiết: ${name}`,
+        progress: (name) => `Tiến độ so với mục tiêu: ${name}`,
+        words: { DOSSIER: 'hồ sơ', TRANSACTION: 'giao dịch', PROCEDURE: 'thủ tục', APPLICANT: 'người' },
+        detailTitle: 'Chi tiết một chỉ tiêu', indicator: 'Chỉ tiêu', granularity: 'Chia theo', day: 'Ngày', week: 'Tuần',
+        monthly: 'Tháng', quarterly: 'Quý', trendTitle: 'Diễn biến theo thời gian', seriesTable: 'Bảng số liệu của biểu đồ',
+        bucket: 'Kỳ', bucketValue: 'Trong kỳ (%)', cumulativeValue: 'Lũy kế (%)', targetLine: 'Mục tiêu (%)',
+        trendCaption: (name, n) => `${name}: ${n} mốc, giá trị trong từng kỳ và lũy kế từ đầu kỳ báo cáo.`,
+        rankingTitle: 'Xếp hạng các đơn vị trực thuộc', rank: 'Hạng', unitName: 'Đơn vị', value: 'Kết quả',
+        verdict: 'Đánh giá', noUnits: 'Không có đơn vị trực thuộc.', drillTitle: 'Hồ sơ đằng sau con số',
+        drillSet: 'Danh sách', setNumerator: 'Được tính vào tử số', setDenominator: 'Mẫu số',
+        setGap: 'Chưa đạt (có trong mẫu số, không có trong tử số)', code: 'Mã',
+        codeOf: { DOSSIER: 'Mã hồ sơ', TRANSACTION: 'Mã giao dịch (mã hồ sơ)', PROCEDURE: 'Mã thủ tục' },
+        noItems: 'Không có mục nào.', prev: '‹ Trang trước', next: 'Trang sau ›', paging: 'Phân trang',
+        pageInfo: (p, n, total) => `Trang ${p} / ${n} — ${total} mục`,
+        reportsTitle: 'Báo cáo gửi Ủy ban nhân dân thành phố',
+        reportsText: (y, u) => `Báo cáo năm ${y}, phạm vi: ${u}. Mỗi chỉ tiêu với kết quả, mục tiêu, đánh giá và xếp hạng các đơn vị trực thuộc.`,
+        xlsx: 'Tải báo cáo Excel (XLSX)', csv: 'Tải báo cáo CSV', pdf: 'Tải báo cáo PDF',
+        downloading: 'Đang tạo báo cáo…', downloaded: (f) => `Đã tải ${f}`, failed: (d) => `Không tải được: ${d}`,
+        footer: 'Số liệu tính từ sự kiện của hệ thống một cửa và nền tảng thanh toán; giờ Việt Nam (UTC+07:00).',
+        switchTo: 'English', switchLang: 'en'
+    },
+    en: {
+        skip: 'Skip to main content', org: 'Hai Phong Department of Education and Training',
+        title: 'Online public services, live', signOut: 'Sign out', signInTitle: 'Sign in',
+        tokenLabel: 'Access token (with the reader role)',
+        tokenHint: 'The token is kept in this browser tab only, and forgotten when the tab is closed.',
+        signIn: 'Sign in', badToken: 'The token is not valid or has expired.',
+        forbidden: 'This token may not read the indicators.', expired: 'The session expired: please sign in again.',
+        unreachable: 'The server cannot be reached.', filters: 'Period and unit', periodKind: 'Period',
+        byYear: 'Year', byQuarter: 'Quarter', byMonth: 'Month', byCustom: 'Custom', year: 'Year', quarter: 'Quarter',
+        month: 'Month', from: 'From', to: 'To', unit: 'Unit', allUnits: 'Every unit',
+        period: (from, to) => `Period: ${from} to ${to}`, fromAfterTo: 'The start date must not be after the end date.',
+        freshness: 'Data status', updated: (t) => `Updated ${t}`,
+        lastEvent: (t) => `Latest event: ${t}`, noEvent: 'No event yet',
+        streamConnecting: 'Live: connecting…', streamLive: 'Live: receiving updates',
+        streamDown: 'Live connection lost: the numbers are not updating; reconnecting…',
+        stale: (t, limit) => `The data may be stale: no new event since ${t} (over ${limit}).`,
+        staleNever: (limit) => `The data may be stale: no event received yet (threshold ${limit}).`,
+        notCounting: (state, lag) => `The numbers are standing still: the server is not counting new events (${state}${lag ? `, ${lag} events waiting` : ''}). Tell the system administrator.`,
+        minutes: (n) => `${n} min`, seconds: (n) => `${n} s`,
+        cardsTitle: 'The plan\'s indicators', target: (v) => `Target: ${v}`, noTarget: 'No target',
+        met: 'Met', close: 'Close', behind: 'Behind', noData: 'No data yet',
+        counts: 'Numerator / denominator', ofWhich: (n, d, w) => `${n} / ${d} ${w}`, unknownDenominator: 'no denominator',
+        needed: (k, w) => `${k} more ${w} needed to meet the target`, reached: 'Target met',
+        showDetail: (name) => `Details: ${name}`,
+        progress: (name) => `Progress towards the target: ${name}`,
+        words: { DOSSIER: ['dossier', 'dossiers'], TRANSACTION: ['payment', 'payments'], PROCEDURE: ['procedure', 'procedures'],
+            APPLICANT: ['adult', 'adults'] },
+        detailTitle: 'One indicator in detail', indicator: 'Indicator', granularity: 'By', day: 'Day', week: 'Week',
+        monthly: 'Month', quarterly: 'Quarter', trendTitle: 'Trend', seriesTable: 'The chart\'s figures',
+        bucket: 'Period', bucketValue: 'In period (%)', cumulativeValue: 'Cumulative (%)', targetLine: 'Target (%)',
+        trendCaption: (name, n) => `${name}: ${n} points, each period's value and the cumulative value since the start.`,
+        rankingTitle: 'Ranking of the units below', rank: 'Rank', unitName: 'Unit', value: 'Value',
+        verdict: 'Verdict', noUnits: 'No units below this one.', drillTitle: 'The dossiers behind the number',
+        drillSet: 'List', setNumerator: 'Counted in the numerator', setDenominator: 'Denominator',
+        setGap: 'Gap (in the denominator, not in the numerator)', code: 'Code',
+        codeOf: { DOSSIER: 'Dossier code', TRANSACTION: 'Transaction (dossier)', PROCEDURE: 'Procedure code' },
+        noItems: 'Nothing to list.', prev: '‹ Previous page', next: 'Next page ›', paging: 'Pages',
+        pageInfo: (p, n, total) => `Page ${p} of ${n} — ${total} items`,
+        reportsTitle: 'Report to the city People\'s Committee',
+        reportsText: (y, u) => `Report for ${y}, scope: ${u}. Each indicator with its value, target, verdict, and the ranking of the units below.`,
+        xlsx: 'Download the Excel report (XLSX)', csv: 'Download the CSV report', pdf: 'Download the PDF report',
+        downloading: 'Preparing the report…', downloaded: (f) => `Downloaded ${f}`, failed: (d) => `Could not download: ${d}`,
+        footer: 'Computed from the events of the one-stop office system and the payment platform; Vietnam time (UTC+07:00).',
+        switchTo: 'Tiếng Việt', switchLang: 'vi'
+    }
+};
+
+export const t = (key, ...args) => {
+    const value = TEXT[state.lang][key];
+    return typeof value === 'function' ? value(...args) : value;
+};
+
+/** What an indicator counts, in words: "hồ sơ" whatever the number, "1 dossier" but "2 dossiers". */
+export const word = (subject, n) => {
+    const w = t('words')[subject];
+    return Array.isArray(w) ? w[n === 1 ? 0 : 1] : w;
+};
+
+const locale = () => (state.lang === 'vi' ? 'vi-VN' : 'en-GB');
+export const number = (n) => new Intl.NumberFormat(locale()).format(n);
+export const percent = (v) => (v === null || v === undefined ? '—'
+    : new Intl.NumberFormat(locale(), { maximumFractionDigits: 2 }).format(v) + '%');
+export const dayText = (iso) => {
+    const [y, m, d] = iso.split('-');
+    return `${d}/${m}/${y}`;
+};
+/** hh:mm:ss of a server time, on the department's clock (the server sends +07:00). */
+export const clock = (iso) => iso.substring(11, 19);
+
+/** PT15M -> "15 phút" / "15 min"; PT30S -> seconds. */
+export function duration(iso) {
+    const m = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?$/.exec(iso || '');
+    if (!m) {
+        return iso;
+    }
+    const minutes = Number(m[1] || 0) * 60 + Number(m[2] || 0);
+    return minutes > 0 ? t('minutes', number(minutes)) : t('seconds', number(Number(m[3] || 0)));
+}
+
+/** The static texts of the page (data-i18n, data-i18n-label), the switch and the title, in the chosen language. */
+export function applyLanguage() {
+    document.documentElement.lang = state.lang;
+    document.querySelectorAll('[data-i18n]').forEach((node) => { node.textContent = t(node.dataset.i18n); });
+    document.querySelectorAll('[data-i18n-label]').forEach((node) => node.setAttribute('aria-label', t(node.dataset.i18nLabel)));
+    const lang = $('lang');
+    lang.textContent = t('switchTo');
+    lang.lang = t('switchLang');
+    document.title = t('title') + ' — ' + t('org');
+}
