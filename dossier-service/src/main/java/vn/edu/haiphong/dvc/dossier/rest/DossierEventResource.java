@@ -60,7 +60,7 @@ public class DossierEventResource {
                     + "replaced by a keyed hash before anything is stored or published.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(description = "One event, or an array of 1 to 1,000 events",
-                    oneOf = { DossierEventSchema.class, DossierEventSchema[].class }), examples = {
+                    oneOf = { DossierEventSchema.class, DossierEventSchema.Batch.class }), examples = {
             @ExampleObject(name = "one SUBMITTED event", value = SUBMITTED_EXAMPLE),
             @ExampleObject(name = "a batch", value = BATCH_EXAMPLE) }))
     @APIResponse(responseCode = "202", description = "Accepted (stored, and queued for publishing)",

@@ -45,4 +45,13 @@ record DossierEventSchema(
             @Schema(description = "CITIZEN: required") Boolean adult,
             @Schema(description = "CITIZEN: required (what vneid-applicants counts)") Boolean vneid) {
     }
+
+    /**
+     * A batch, as a named schema: a generator can then give it a type of its own (openapi-generator's Java clients need
+     * {@code generateAliasAsModel}: their one-of wrapper cannot hold a bare list). Its bounds are in the body's description.
+     */
+    @Schema(name = "DossierEventBatch")
+    static final class Batch extends java.util.ArrayList<DossierEventSchema> {
+        private static final long serialVersionUID = 1L;
+    }
 }

@@ -67,7 +67,8 @@ public class ProcedureResource {
     @RolesAllowed({ Roles.READER, Roles.ADMIN })
     @Operation(operationId = "getProcedure", summary = "Read one procedure", description = "The procedure as last PUT or imported.")
     @APIResponse(responseCode = "200", description = "The procedure",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "procedure", value = PROCEDURE_EXAMPLE)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProcedureDto.class),
+                    examples = @ExampleObject(name = "procedure", value = PROCEDURE_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No procedure with this code",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token")
@@ -84,8 +85,10 @@ public class ProcedureResource {
             description = "A change is published on the compacted procedures topic.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProcedureDto.class),
             examples = @ExampleObject(name = "procedure", value = PROCEDURE_EXAMPLE)))
-    @APIResponse(responseCode = "201", description = "Created")
-    @APIResponse(responseCode = "200", description = "Replaced, or already exactly so")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProcedureDto.class)))
+    @APIResponse(responseCode = "200", description = "Replaced, or already exactly so",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProcedureDto.class)))
     @APIResponse(responseCode = "400", description = "The body is not JSON",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A field breaks a rule (named in errors): missing flag, missing name...",

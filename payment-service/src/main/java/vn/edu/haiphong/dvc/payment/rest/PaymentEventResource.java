@@ -55,7 +55,7 @@ public class PaymentEventResource {
                     + "dossier, procedure and unit, and a refund may arrive before its payment. Amounts are whole VND.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(description = "One event, or an array of 1 to 1,000 events",
-                    oneOf = { PaymentEventSchema.class, PaymentEventSchema[].class }), examples = {
+                    oneOf = { PaymentEventSchema.class, PaymentEventSchema.Batch.class }), examples = {
             @ExampleObject(name = "a payment", value = PAID_EXAMPLE),
             @ExampleObject(name = "its refund", value = REFUND_EXAMPLE) }))
     @APIResponse(responseCode = "202", description = "Accepted (stored, and queued for publishing)",

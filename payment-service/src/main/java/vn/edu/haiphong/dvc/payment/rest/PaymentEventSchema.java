@@ -31,4 +31,13 @@ record PaymentEventSchema(
         @Schema(description = "Whole VND, 1 to 1,000,000,000,000. PAID: required; REFUNDED: optional", minimum = "1",
                 maximum = "1000000000000", examples = "50000") Long amount,
         @Schema(description = "PAID: required") PaymentMethod method) {
+
+    /**
+     * A batch, as a named schema: a generator can then give it a type of its own (openapi-generator's Java clients need
+     * {@code generateAliasAsModel}: their one-of wrapper cannot hold a bare list). Its bounds are in the body's description.
+     */
+    @Schema(name = "PaymentEventBatch")
+    static final class Batch extends java.util.ArrayList<PaymentEventSchema> {
+        private static final long serialVersionUID = 1L;
+    }
 }
