@@ -1,14 +1,19 @@
 package vn.edu.haiphong.dvc.dossier;
 
 import static io.restassured.RestAssured.given;
+import static java.util.Map.entry;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import vn.edu.haiphong.dvc.testing.OpenApiChecks;
 import vn.edu.haiphong.dvc.testing.ServiceChecks;
 
 /** What an administrator reads: the OpenAPI document, health and metrics. */
@@ -28,6 +33,25 @@ class OperationsTest {
                 .body("components.schemas.Problem.properties.keySet()", hasItems("type", "title", "status", "detail", "errors"))
                 .body("components.securitySchemes.bearer", notNullValue());
         given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    void everyOperationHasAnOperationIdAndNoneIsRenamed() {
+        Map<String, String> ids = OpenApiChecks.operationIds();
+        assertThat(ids).doesNotContainValue(null);
+        assertThat(ids.values()).doesNotHaveDuplicates();
+        // Generated clients name their methods after these: a renamed one breaks every integrator's build.
+        assertThat(ids).containsAllEntriesOf(Map.ofEntries(
+                entry("GET /api/v1/units", "listUnits"),
+                entry("GET /api/v1/units/{code}", "getUnit"),
+                entry("PUT /api/v1/units/{code}", "putUnit"),
+                entry("POST /api/v1/units:import", "importUnits"),
+                entry("GET /api/v1/procedures", "listProcedures"),
+                entry("GET /api/v1/procedures/{code}", "getProcedure"),
+                entry("PUT /api/v1/procedures/{code}", "putProcedure"),
+                entry("POST /api/v1/procedures:import", "importProcedures"),
+                entry("POST /api/v1/dossier-events", "sendDossierEvents"),
+                entry("GET /api/v1/public/dossiers/{dossierCode}", "getDossierProgress")));
     }
 
     @Test

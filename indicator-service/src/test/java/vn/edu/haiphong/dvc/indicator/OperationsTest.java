@@ -1,12 +1,17 @@
 package vn.edu.haiphong.dvc.indicator;
 
 import static io.restassured.RestAssured.given;
+import static java.util.Map.entry;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
+
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import vn.edu.haiphong.dvc.testing.OpenApiChecks;
 import vn.edu.haiphong.dvc.testing.ServiceChecks;
 
 /** What an administrator reads: the OpenAPI document, health and metrics. */
@@ -24,6 +29,26 @@ class OperationsTest {
                 .body("paths.'/api/v1/indicators/stream'.get", notNullValue())
                 .body("paths.'/api/v1/plans/{year}'.put.responses.keySet()", hasItems("200", "201", "422"));
         given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    void everyOperationHasAnOperationIdAndNoneIsRenamed() {
+        Map<String, String> ids = OpenApiChecks.operationIds();
+        assertThat(ids).doesNotContainValue(null);
+        assertThat(ids.values()).doesNotHaveDuplicates();
+        // Generated clients name their methods after these: a renamed one breaks every integrator's build.
+        assertThat(ids).containsAllEntriesOf(Map.ofEntries(
+                entry("GET /api/v1/indicators", "listIndicators"),
+                entry("GET /api/v1/indicators/{id}", "getIndicator"),
+                entry("GET /api/v1/indicators/{id}/series", "getIndicatorSeries"),
+                entry("GET /api/v1/indicators/{id}/units", "getIndicatorRanking"),
+                entry("GET /api/v1/indicators/{id}/dossiers", "listIndicatorDossiers"),
+                entry("GET /api/v1/indicators/stream", "streamIndicators"),
+                entry("GET /api/v1/plans/{year}", "getPlan"),
+                entry("PUT /api/v1/plans/{year}", "putPlan"),
+                entry("GET /api/v1/reports/plan", "getPlanReport"),
+                entry("GET /api/v1/units", "listUnits"),
+                entry("GET /api/v1/dashboard/status", "getDashboardStatus")));
     }
 
     @Test

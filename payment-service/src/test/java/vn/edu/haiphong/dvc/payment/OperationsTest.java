@@ -1,14 +1,19 @@
 package vn.edu.haiphong.dvc.payment;
 
 import static io.restassured.RestAssured.given;
+import static java.util.Map.entry;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import vn.edu.haiphong.dvc.testing.OpenApiChecks;
 import vn.edu.haiphong.dvc.testing.ServiceChecks;
 
 /** What an administrator reads: the OpenAPI document, health and metrics. */
@@ -25,6 +30,18 @@ class OperationsTest {
                 .body("paths.'/api/v1/payments/summary'.get.responses.keySet()", hasItems("200", "400"))
                 .body("components.schemas.PaymentSummary", notNullValue());
         given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    void everyOperationHasAnOperationIdAndNoneIsRenamed() {
+        Map<String, String> ids = OpenApiChecks.operationIds();
+        assertThat(ids).doesNotContainValue(null);
+        assertThat(ids.values()).doesNotHaveDuplicates();
+        // Generated clients name their methods after these: a renamed one breaks every integrator's build.
+        assertThat(ids).containsAllEntriesOf(Map.ofEntries(
+                entry("POST /api/v1/payment-events", "sendPaymentEvents"),
+                entry("GET /api/v1/payments", "listPayments"),
+                entry("GET /api/v1/payments/summary", "getPaymentSummary")));
     }
 
     @Test

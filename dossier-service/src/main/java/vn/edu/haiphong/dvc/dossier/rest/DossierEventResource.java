@@ -54,11 +54,13 @@ public class DossierEventResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.INGEST)
-    @Operation(summary = "Send one dossier event or a batch of up to 1,000",
+    @Operation(operationId = "sendDossierEvents", summary = "Send one dossier event or a batch of up to 1,000",
             description = "A batch is all-or-nothing. Re-sending an event with the same eventId and content is acknowledged as a "
                     + "duplicate and changes nothing. Events of a dossier may arrive in any order. The applicant's id is "
                     + "replaced by a keyed hash before anything is stored or published.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(description = "One event, or an array of 1 to 1,000 events",
+                    oneOf = { DossierEventSchema.class, DossierEventSchema.Batch.class }), examples = {
             @ExampleObject(name = "one SUBMITTED event", value = SUBMITTED_EXAMPLE),
             @ExampleObject(name = "a batch", value = BATCH_EXAMPLE) }))
     @APIResponse(responseCode = "202", description = "Accepted (stored, and queued for publishing)",

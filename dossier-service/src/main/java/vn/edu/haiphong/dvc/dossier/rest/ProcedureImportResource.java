@@ -46,7 +46,7 @@ public class ProcedureImportResource {
     @POST
     @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Import procedures from a CSV file (all or nothing)",
+    @Operation(operationId = "importProcedures", summary = "Import procedures from a CSV file (all or nothing)",
             description = "UTF-8, header row `code,name,field,eligibleFullyOnline,providedFullyOnline,integratedNationalPortal,feeBearing` (true/false). "
                     + "One bad row refuses the whole file; the problem lists every bad row with its number (the header is row 1).")
     @RequestBody(content = @Content(mediaType = "text/csv", examples = @ExampleObject(name = "procedures", value = CSV_EXAMPLE)))

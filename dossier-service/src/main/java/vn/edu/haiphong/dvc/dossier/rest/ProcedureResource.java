@@ -53,7 +53,8 @@ public class ProcedureResource {
     @GET
     @Path("procedures")
     @RolesAllowed({ Roles.READER, Roles.ADMIN })
-    @Operation(summary = "List every procedure, ordered by code")
+    @Operation(operationId = "listProcedures", summary = "List every procedure, ordered by code",
+            description = "The whole catalogue, not paged.")
     @APIResponse(responseCode = "200", description = "The procedures")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "The token has neither reader nor admin")
@@ -64,9 +65,10 @@ public class ProcedureResource {
     @GET
     @Path("procedures/{code}")
     @RolesAllowed({ Roles.READER, Roles.ADMIN })
-    @Operation(summary = "Read one procedure")
+    @Operation(operationId = "getProcedure", summary = "Read one procedure", description = "The procedure as last PUT or imported.")
     @APIResponse(responseCode = "200", description = "The procedure",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "procedure", value = PROCEDURE_EXAMPLE)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProcedureDto.class),
+                    examples = @ExampleObject(name = "procedure", value = PROCEDURE_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No procedure with this code",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token")
@@ -79,12 +81,14 @@ public class ProcedureResource {
     @Path("procedures/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Create or replace a procedure (idempotent)",
+    @Operation(operationId = "putProcedure", summary = "Create or replace a procedure (idempotent)",
             description = "A change is published on the compacted procedures topic.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProcedureDto.class),
             examples = @ExampleObject(name = "procedure", value = PROCEDURE_EXAMPLE)))
-    @APIResponse(responseCode = "201", description = "Created")
-    @APIResponse(responseCode = "200", description = "Replaced, or already exactly so")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProcedureDto.class)))
+    @APIResponse(responseCode = "200", description = "Replaced, or already exactly so",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProcedureDto.class)))
     @APIResponse(responseCode = "400", description = "The body is not JSON",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A field breaks a rule (named in errors): missing flag, missing name...",

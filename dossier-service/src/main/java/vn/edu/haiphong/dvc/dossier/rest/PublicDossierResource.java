@@ -31,7 +31,7 @@ public class PublicDossierResource {
     @Path("{dossierCode}")
     @Produces(MediaType.APPLICATION_JSON)
     @PermitAll
-    @Operation(summary = "Where a dossier stands", description = "No credentials needed. Procedure, unit, stage, due time and "
+    @Operation(operationId = "getDossierProgress", summary = "Where a dossier stands", description = "No credentials needed. Procedure, unit, stage, due time and "
             + "whether the result came on time; nothing about the applicant.")
     @APIResponse(responseCode = "200", description = "The dossier's progress",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicProgress.class)))

@@ -47,7 +47,7 @@ public class UnitImportResource {
     @POST
     @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Import units from a CSV file (all or nothing)",
+    @Operation(operationId = "importUnits", summary = "Import units from a CSV file (all or nothing)",
             description = "UTF-8, header row `code,name,type,parentCode,adultPopulation`. Parents may come later in the file. "
                     + "One bad row refuses the whole file; the problem lists every bad row with its number (the header is row 1).")
     @RequestBody(content = @Content(mediaType = "text/csv", examples = @ExampleObject(name = "units", value = CSV_EXAMPLE)))

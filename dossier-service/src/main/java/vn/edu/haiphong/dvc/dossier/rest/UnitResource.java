@@ -52,7 +52,8 @@ public class UnitResource {
     @GET
     @Path("units")
     @RolesAllowed({ Roles.READER, Roles.ADMIN })
-    @Operation(summary = "List every unit, ordered by code")
+    @Operation(operationId = "listUnits", summary = "List every unit, ordered by code",
+            description = "Every unit of the tree, each with its parent's code; the whole list, not paged.")
     @APIResponse(responseCode = "200", description = "The units")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "The token has neither reader nor admin")
@@ -63,9 +64,10 @@ public class UnitResource {
     @GET
     @Path("units/{code}")
     @RolesAllowed({ Roles.READER, Roles.ADMIN })
-    @Operation(summary = "Read one unit")
+    @Operation(operationId = "getUnit", summary = "Read one unit", description = "The unit as last PUT or imported.")
     @APIResponse(responseCode = "200", description = "The unit",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "department", value = UNIT_EXAMPLE)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnitDto.class),
+                    examples = @ExampleObject(name = "department", value = UNIT_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No unit with this code",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token")
@@ -78,12 +80,14 @@ public class UnitResource {
     @Path("units/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Create or replace a unit (idempotent)",
+    @Operation(operationId = "putUnit", summary = "Create or replace a unit (idempotent)",
             description = "The parent must exist and the tree must stay free of cycles. A change is published on the compacted units topic.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnitDto.class),
             examples = @ExampleObject(name = "department", value = UNIT_EXAMPLE)))
-    @APIResponse(responseCode = "201", description = "Created")
-    @APIResponse(responseCode = "200", description = "Replaced, or already exactly so")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnitDto.class)))
+    @APIResponse(responseCode = "200", description = "Replaced, or already exactly so",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnitDto.class)))
     @APIResponse(responseCode = "400", description = "The body is not JSON",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A field breaks a rule (named in errors): unknown parent, cycle, missing name...",

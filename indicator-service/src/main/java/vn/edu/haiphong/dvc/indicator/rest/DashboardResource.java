@@ -31,7 +31,7 @@ public class DashboardResource {
     }
 
     @GET
-    @Operation(summary = "How fresh the numbers are",
+    @Operation(operationId = "getDashboardStatus", summary = "How fresh the numbers are",
             description = "The time of the latest event applied (by any instance) and whether it is older than "
                     + "`dvc.dashboard.stale-after` (DVC_DASHBOARD_STALE_AFTER, default 15 minutes), on the server's clock.")
     @APIResponse(responseCode = "200", description = "The status",

@@ -66,7 +66,7 @@ public class IndicatorResource {
     }
 
     @GET
-    @Operation(summary = "All 14 indicators over a period and a unit's scope",
+    @Operation(operationId = "listIndicators", summary = "All 14 indicators over a period and a unit's scope",
             description = "from/to inclusive (default: 1 January of this year to today, UTC+07:00); unit: the unit and every "
                     + "unit below it (default: every unit). Targets come from the plan for the year of `to`.")
     @APIResponse(responseCode = "200", description = "The indicators",
@@ -80,7 +80,8 @@ public class IndicatorResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One indicator")
+    @Operation(operationId = "getIndicator", summary = "One indicator",
+            description = "Its entry of the list of all indicators, with the same from, to and unit parameters and defaults.")
     @APIResponse(responseCode = "200", description = "The indicator",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IndicatorValue.class)))
     @APIResponse(responseCode = "404", description = "No such indicator",
@@ -92,7 +93,7 @@ public class IndicatorResource {
 
     @GET
     @Path("{id}/series")
-    @Operation(summary = "The indicator per day, week, month or quarter of the period, for trend charts",
+    @Operation(operationId = "getIndicatorSeries", summary = "The indicator per day, week, month or quarter of the period, for trend charts",
             description = "Each bucket has its own figures and the cumulative figures from `from` to the bucket's end.")
     @APIResponse(responseCode = "200", description = "The series",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SeriesResponse.class)))
@@ -107,7 +108,7 @@ public class IndicatorResource {
 
     @GET
     @Path("{id}/units")
-    @Operation(summary = "The indicator for each child unit of the scope, ranked",
+    @Operation(operationId = "getIndicatorRanking", summary = "The indicator for each child unit of the scope, ranked",
             description = "For each unit directly below `unit` (or each root of the tree), the indicator over that unit's own "
                     + "subtree, highest value first: each unit's position in the annual emulation ranking.")
     @APIResponse(responseCode = "200", description = "The ranking",
@@ -121,7 +122,7 @@ public class IndicatorResource {
 
     @GET
     @Path("{id}/dossiers")
-    @Operation(summary = "The dossier codes behind a number, so that an official can check it",
+    @Operation(operationId = "listIndicatorDossiers", summary = "The dossier codes behind a number, so that an official can check it",
             description = "set=numerator, denominator, or gap (counted in the denominator, not in the numerator). Payment "
                     + "indicators list transactions with their dossier; procedure indicators list procedure codes. Nothing personal.")
     @APIResponse(responseCode = "200", description = "One page of codes",
@@ -145,7 +146,7 @@ public class IndicatorResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Blocking
-    @Operation(summary = "Live: the indicators of the default scope as Server-Sent Events",
+    @Operation(operationId = "streamIndicators", summary = "Live: the indicators of the default scope as Server-Sent Events",
             description = "First every indicator of this year for every unit, then, within a second of any change, the "
                     + "indicators that changed.")
     @APIResponse(responseCode = "200", description = "An event stream of Indicators documents")

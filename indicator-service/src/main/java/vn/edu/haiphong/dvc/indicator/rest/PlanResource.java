@@ -46,7 +46,7 @@ public class PlanResource {
 
     @GET
     @RolesAllowed({ Roles.READER, Roles.ADMIN })
-    @Operation(summary = "The targets that apply to a year", description = "A year without a plan of its own uses the latest "
+    @Operation(operationId = "getPlan", summary = "The targets that apply to a year", description = "A year without a plan of its own uses the latest "
             + "earlier year's (`planYear` says which). The 2024 plan is built in.")
     @APIResponse(responseCode = "200", description = "The plan",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanDto.class)))
@@ -61,11 +61,13 @@ public class PlanResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Set a year's targets", description = "Indicators not named have no target that year.")
+    @Operation(operationId = "putPlan", summary = "Set a year's targets", description = "Indicators not named have no target that year.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanDto.class),
             examples = @ExampleObject(name = "2025", value = "{ \"targets\": { \"online-submission\": 60, \"online-payments\": 50 } }")))
-    @APIResponse(responseCode = "201", description = "The year had no plan of its own; now it has")
-    @APIResponse(responseCode = "200", description = "The year's plan was replaced")
+    @APIResponse(responseCode = "201", description = "The year had no plan of its own; now it has",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanDto.class)))
+    @APIResponse(responseCode = "200", description = "The year's plan was replaced",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanDto.class)))
     @APIResponse(responseCode = "422", description = "An unknown indicator or a target outside 0-100, named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token")

@@ -54,7 +54,7 @@ public class ReportResource {
 
     @GET
     @Produces({ XLSX, "text/csv", "application/pdf", Problem.MEDIA_TYPE })
-    @Operation(summary = "A year's plan report: each indicator with its value, target and verdict, and per unit",
+    @Operation(operationId = "getPlanReport", summary = "A year's plan report: each indicator with its value, target and verdict, and per unit",
             description = "Over 1 January to 31 December of `year` (to today for this year) and `unit` with every unit below it "
                     + "(default: every unit). Vietnamese headings. xlsx: a summary sheet and a per-unit sheet; csv: the per-unit "
                     + "table, UTF-8 with a byte-order mark, comma-separated, decimal point; pdf: both tables, DejaVu Sans embedded.")

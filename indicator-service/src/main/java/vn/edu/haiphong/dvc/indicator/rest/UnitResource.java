@@ -35,7 +35,7 @@ public class UnitResource {
     }
 
     @GET
-    @Operation(summary = "Every unit, parents before their children",
+    @Operation(operationId = "listUnits", summary = "Every unit, parents before their children",
             description = "Depth-first, siblings by code: a unit picker can show the tree by reading the list top to bottom. "
                     + "Any code here is a valid `unit` for the indicators and the reports.")
     @APIResponse(responseCode = "200", description = "The units",

@@ -49,11 +49,13 @@ public class PaymentEventResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.INGEST)
-    @Operation(summary = "Send one payment event or a batch of up to 1,000",
+    @Operation(operationId = "sendPaymentEvents", summary = "Send one payment event or a batch of up to 1,000",
             description = "A batch is all-or-nothing. Re-sending an event with the same eventId and content is acknowledged as a "
                     + "duplicate and changes nothing. A transaction has at most one PAID and one REFUNDED event, keeps its "
                     + "dossier, procedure and unit, and a refund may arrive before its payment. Amounts are whole VND.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(description = "One event, or an array of 1 to 1,000 events",
+                    oneOf = { PaymentEventSchema.class, PaymentEventSchema.Batch.class }), examples = {
             @ExampleObject(name = "a payment", value = PAID_EXAMPLE),
             @ExampleObject(name = "its refund", value = REFUND_EXAMPLE) }))
     @APIResponse(responseCode = "202", description = "Accepted (stored, and queued for publishing)",

@@ -45,7 +45,8 @@ public class PaymentResource {
 
     @GET
     @RolesAllowed({ Roles.READER, Roles.ADMIN })
-    @Operation(summary = "A dossier's transactions, with their state, method and amount")
+    @Operation(operationId = "listPayments", summary = "A dossier's transactions, with their state, method and amount",
+            description = "Each transaction of the dossier with its state (PAID or REFUNDED); a refunded transaction counts nowhere.")
     @APIResponse(responseCode = "200", description = "The transactions (an empty list for a dossier without payments)")
     @APIResponse(responseCode = "400", description = "dossierCode missing",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -63,7 +64,7 @@ public class PaymentResource {
     @GET
     @Path("summary")
     @RolesAllowed({ Roles.READER, Roles.ADMIN })
-    @Operation(summary = "Reconciliation: counts and sums of payments by method over a period",
+    @Operation(operationId = "getPaymentSummary", summary = "Reconciliation: counts and sums of payments by method over a period",
             description = "What an accountant checks against the payment platform's statement. Transactions paid in "
                     + "[from, to] (dates in UTC+07:00, both inclusive; default: 1 January of this year to today), in the "
                     + "unit and every unit below it (default: every unit).")
