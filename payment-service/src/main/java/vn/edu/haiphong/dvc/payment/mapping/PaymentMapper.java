@@ -1,15 +1,13 @@
 package vn.edu.haiphong.dvc.payment.mapping;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
+import vn.edu.haiphong.dvc.contract.DepartmentTime;
 import vn.edu.haiphong.dvc.contract.PaymentEvent;
 import vn.edu.haiphong.dvc.payment.api.PaymentView;
 import vn.edu.haiphong.dvc.payment.repository.PaymentTransaction;
 
 public final class PaymentMapper {
-
-    private static final ZoneOffset DEPARTMENT_OFFSET = ZoneOffset.ofHours(7);
 
     private PaymentMapper() {
     }
@@ -39,6 +37,6 @@ public final class PaymentMapper {
     }
 
     private static OffsetDateTime local(OffsetDateTime time) {
-        return time == null ? null : time.withOffsetSameInstant(DEPARTMENT_OFFSET);
+        return time == null ? null : time.withOffsetSameInstant(DepartmentTime.OFFSET);
     }
 }
