@@ -18,7 +18,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import vn.edu.haiphong.dvc.contract.DossierEvent;
 import vn.edu.haiphong.dvc.contract.DossierEventType;
-import vn.edu.haiphong.dvc.contract.Topics;
 import vn.edu.haiphong.dvc.dossier.mapping.DossierEventMapper;
 import vn.edu.haiphong.dvc.dossier.repository.DossierEntity;
 import vn.edu.haiphong.dvc.dossier.repository.DossierEventEntity;
@@ -119,8 +118,7 @@ public class DossierEventService {
         }
         for (Candidate<DossierEvent> c : fresh) {
             DossierEvent e = c.event();
-            outbox.enqueue(Topics.DOSSIER_EVENTS, e.dossierCode(), c.payload(), e.eventId(),
-                    DossierEventMapper.cloudEventType(e), e.occurredAt());
+            outbox.enqueue(DossierEventMapper.toOutboxEvent(e, c.payload()));
         }
         // Flush here, not at commit, so that a key taken meanwhile by a concurrent request surfaces as a
         // retryable SQL error rather than an opaque rollback.

@@ -2,14 +2,23 @@ package vn.edu.haiphong.dvc.payment.mapping;
 
 import java.time.OffsetDateTime;
 
+import vn.edu.haiphong.dvc.contract.CloudEventHeaders;
 import vn.edu.haiphong.dvc.contract.DepartmentTime;
 import vn.edu.haiphong.dvc.contract.PaymentEvent;
+import vn.edu.haiphong.dvc.contract.Topics;
+import vn.edu.haiphong.dvc.ingest.outbox.OutboxEvent;
 import vn.edu.haiphong.dvc.payment.api.PaymentView;
 import vn.edu.haiphong.dvc.payment.repository.PaymentTransaction;
 
 public final class PaymentMapper {
 
     private PaymentMapper() {
+    }
+
+    /** The event as the outbox publishes it on {@link Topics#PAYMENT_EVENTS}, keyed by its dossier. */
+    public static OutboxEvent toOutboxEvent(PaymentEvent event, String payload) {
+        return new OutboxEvent(Topics.PAYMENT_EVENTS, event.dossierCode(), payload, event.eventId(),
+                CloudEventHeaders.TYPE_PREFIX + ".payment." + event.type().name(), event.occurredAt());
     }
 
     /** Records one of the transaction's two events on it. */

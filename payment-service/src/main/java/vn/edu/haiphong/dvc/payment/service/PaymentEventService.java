@@ -15,10 +15,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
-import vn.edu.haiphong.dvc.contract.CloudEventHeaders;
 import vn.edu.haiphong.dvc.contract.PaymentEvent;
 import vn.edu.haiphong.dvc.contract.PaymentEventType;
-import vn.edu.haiphong.dvc.contract.Topics;
 import vn.edu.haiphong.dvc.ingest.outbox.Outbox;
 import vn.edu.haiphong.dvc.api.problem.FieldError;
 import vn.edu.haiphong.dvc.api.problem.ProblemException;
@@ -77,8 +75,7 @@ public class PaymentEventService {
                 }
                 for (Candidate<PaymentEvent> c : fresh) {
                     PaymentEvent e = c.event();
-                    outbox.enqueue(Topics.PAYMENT_EVENTS, e.dossierCode(), c.payload(), e.eventId(),
-                            CloudEventHeaders.TYPE_PREFIX + ".payment." + e.type().name(), e.occurredAt());
+                    outbox.enqueue(PaymentMapper.toOutboxEvent(e, c.payload()));
                 }
                 // Flush here, not at commit, so that a key taken meanwhile by a concurrent request surfaces as
                 // a retryable SQL error rather than an opaque rollback.
