@@ -6,7 +6,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.SortedMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -77,10 +77,7 @@ public class DossierEventService implements IngestSteps<DossierEvent, DossierEnt
 
     @Override
     public Map<String, DossierEntity> lock(List<Candidate<DossierEvent>> fresh, OffsetDateTime now) {
-        Map<String, DossierEvent> firstOfDossier = new TreeMap<>();
-        for (Candidate<DossierEvent> c : fresh) {
-            firstOfDossier.putIfAbsent(c.event().dossierCode(), c.event());
-        }
+        SortedMap<String, DossierEvent> firstOfDossier = IngestSteps.firstOfEach(fresh, DossierEvent::dossierCode);
         dossiers.insertIfAbsent(firstOfDossier.values().stream().map(e -> new DossierRepository.NewDossier(e.dossierCode(),
                 e.procedureCode(), e.unitCode())).toList(), now);
         return dossiers.lockAll(firstOfDossier.keySet()).stream()

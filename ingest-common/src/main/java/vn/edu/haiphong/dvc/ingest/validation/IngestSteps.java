@@ -4,6 +4,9 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 import vn.edu.haiphong.dvc.api.problem.FieldError;
 import vn.edu.haiphong.dvc.ingest.outbox.OutboxEvent;
@@ -38,4 +41,17 @@ public interface IngestSteps<E, A> {
 
     /** Enqueue: what the outbox is to publish for an accepted event. */
     OutboxEvent outboxEvent(Candidate<E> accepted);
+
+    /**
+     * For {@link #lock}: the first event of each aggregate, in the key order the aggregates are to be locked in.
+     *
+     * @param key the key of the aggregate an event belongs to
+     */
+    static <T> SortedMap<String, T> firstOfEach(List<Candidate<T>> fresh, Function<T, String> key) {
+        SortedMap<String, T> first = new TreeMap<>();
+        for (Candidate<T> c : fresh) {
+            first.putIfAbsent(key.apply(c.event()), c.event());
+        }
+        return first;
+    }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -76,10 +77,7 @@ public class PaymentEventService implements IngestSteps<PaymentEvent, PaymentTra
 
     @Override
     public Map<String, PaymentTransaction> lock(List<Candidate<PaymentEvent>> fresh, OffsetDateTime now) {
-        Map<String, PaymentEvent> firstOfTransaction = new TreeMap<>();
-        for (Candidate<PaymentEvent> c : fresh) {
-            firstOfTransaction.putIfAbsent(c.event().transactionId(), c.event());
-        }
+        SortedMap<String, PaymentEvent> firstOfTransaction = IngestSteps.firstOfEach(fresh, PaymentEvent::transactionId);
         transactions.insertIfAbsent(firstOfTransaction.entrySet().stream().map(e -> new TransactionRepository.NewTransaction(e.getKey(),
                 e.getValue().dossierCode(), e.getValue().procedureCode(), e.getValue().unitCode())).toList(), now);
         return transactions.lockAll(firstOfTransaction.keySet()).stream()
