@@ -1,10 +1,11 @@
 package vn.edu.haiphong.dvc.bench;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+
+import vn.edu.haiphong.dvc.contract.DepartmentTime;
 
 /**
  * The events the harness sends over HTTP, as the one-stop office system and the payment platform would:
@@ -13,7 +14,6 @@ import java.util.SplittableRandom;
  */
 final class Events {
 
-    static final ZoneOffset DEPARTMENT = ZoneOffset.ofHours(7);
     private static final String[] CHANNELS = { "ONLINE", "ONLINE", "ONLINE", "IN_PERSON", "IN_PERSON", "POSTAL" };
     private static final String[] METHODS = { "NATIONAL_PORTAL", "NATIONAL_PORTAL", "OTHER_ONLINE", "BANK_TRANSFER", "CASH" };
 
@@ -38,7 +38,7 @@ final class Events {
         String unit = units.get(random.nextInt(units.size()));
         // As a live system sees them: submitted in the last three days, and every later event (within 11 hours
         // of the submission) already past.
-        OffsetDateTime submitted = OffsetDateTime.now(DEPARTMENT).minusHours(12).minusMinutes(random.nextInt(60 * 60)).withNano(0);
+        OffsetDateTime submitted = OffsetDateTime.now(DepartmentTime.OFFSET).minusHours(12).minusMinutes(random.nextInt(60 * 60)).withNano(0);
         String channel = CHANNELS[random.nextInt(CHANNELS.length)];
         boolean online = channel.equals("ONLINE");
         List<String> events = new ArrayList<>(6);
@@ -64,7 +64,7 @@ final class Events {
         String code = prefix + "-" + next++;
         String procedure = procedures.get(random.nextInt(procedures.size()));
         String unit = units.get(random.nextInt(units.size()));
-        OffsetDateTime paid = OffsetDateTime.now(DEPARTMENT).minusMinutes(1 + random.nextInt(72 * 60)).withNano(0);
+        OffsetDateTime paid = OffsetDateTime.now(DepartmentTime.OFFSET).minusMinutes(1 + random.nextInt(72 * 60)).withNano(0);
         return "{\"eventId\":\"" + code + ":P\",\"type\":\"PAID\",\"transactionId\":\"" + code + "\",\"occurredAt\":\"" + paid
                 + "\",\"dossierCode\":\"D" + code + "\",\"procedureCode\":\"" + procedure + "\",\"unitCode\":\"" + unit
                 + "\",\"amount\":" + (10_000 + random.nextInt(500) * 1000) + ",\"method\":\"" + METHODS[random.nextInt(METHODS.length)]
@@ -73,7 +73,7 @@ final class Events {
 
     /** One SUBMITTED event, now, at the given unit: what a freshness probe sends. */
     static String probe(String code, String procedure, String unit) {
-        return "{\"eventId\":\"" + code + ":S\",\"type\":\"SUBMITTED\",\"occurredAt\":\"" + OffsetDateTime.now(DEPARTMENT).withNano(0)
+        return "{\"eventId\":\"" + code + ":S\",\"type\":\"SUBMITTED\",\"occurredAt\":\"" + OffsetDateTime.now(DepartmentTime.OFFSET).withNano(0)
                 + "\",\"dossierCode\":\"" + code + "\",\"procedureCode\":\"" + procedure + "\",\"unitCode\":\"" + unit
                 + "\",\"channel\":\"ONLINE\",\"fullyOnline\":false,\"applicant\":{\"kind\":\"ORGANIZATION\",\"id\":\"0200000000\"}}";
     }

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +19,8 @@ import java.util.Random;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import vn.edu.haiphong.dvc.contract.DepartmentTime;
 
 /**
  * Loads the quick start's demo data through the services' public APIs, as the one-stop office system
@@ -33,7 +34,6 @@ public final class DemoLoaderMain {
 
     private static final String USAGE = "Usage: DemoLoaderMain --tokens FILE [--dossier-url URL] [--payment-url URL] "
             + "[--indicator-url URL] [--dossiers N]";
-    private static final ZoneOffset VN = ZoneOffset.ofHours(7);
     private static final int BATCH = 500;
 
     private static final String[][] DISTRICTS = {
@@ -104,9 +104,9 @@ public final class DemoLoaderMain {
         }
         List<String> dossierEvents = new ArrayList<>();
         List<String> paymentEvents = new ArrayList<>();
-        LocalDate today = LocalDate.now(VN);
-        OffsetDateTime start = today.withDayOfYear(1).atStartOfDay().atOffset(VN);
-        OffsetDateTime end = OffsetDateTime.now(VN).minusMinutes(30);
+        LocalDate today = LocalDate.now(DepartmentTime.OFFSET);
+        OffsetDateTime start = today.withDayOfYear(1).atStartOfDay().atOffset(DepartmentTime.OFFSET);
+        OffsetDateTime end = OffsetDateTime.now(DepartmentTime.OFFSET).minusMinutes(30);
         long span = Duration.between(start, end).toMinutes();
         for (int i = 0; i < dossiers; i++) {
             // Later dossiers are more often online: the trend the plan asks for.

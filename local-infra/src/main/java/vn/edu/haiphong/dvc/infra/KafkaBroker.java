@@ -212,7 +212,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     private void deleteTemporaryDataDir() {
         if (temporaryDataDir) {
-            Files2.deleteRecursively(dataDir);
+            Directories.deleteRecursively(dataDir);
         }
     }
 }

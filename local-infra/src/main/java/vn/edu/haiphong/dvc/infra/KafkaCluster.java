@@ -355,7 +355,7 @@ public final class KafkaCluster implements AutoCloseable {
             }
         } finally {
             if (temporaryDataDir) {
-                Files2.deleteRecursively(dataDir);
+                Directories.deleteRecursively(dataDir);
             }
         }
     }

@@ -208,7 +208,7 @@ public final class PostgresServer implements AutoCloseable {
 
     private void deleteTemporaryDataDir() {
         if (temporaryDataDir) {
-            Files2.deleteRecursively(dataDir);
+            Directories.deleteRecursively(dataDir);
         }
     }
 }

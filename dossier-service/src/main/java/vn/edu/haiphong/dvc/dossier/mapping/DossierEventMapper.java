@@ -4,15 +4,19 @@ import java.time.OffsetDateTime;
 
 import vn.edu.haiphong.dvc.contract.CloudEventHeaders;
 import vn.edu.haiphong.dvc.contract.DossierEvent;
+import vn.edu.haiphong.dvc.contract.Topics;
 import vn.edu.haiphong.dvc.dossier.repository.DossierEntity;
+import vn.edu.haiphong.dvc.ingest.outbox.OutboxEvent;
 
 public final class DossierEventMapper {
 
     private DossierEventMapper() {
     }
 
-    public static String cloudEventType(DossierEvent event) {
-        return CloudEventHeaders.TYPE_PREFIX + ".dossier." + event.type().name();
+    /** The event as the outbox publishes it on {@link Topics#DOSSIER_EVENTS}, keyed by its dossier. */
+    public static OutboxEvent toOutboxEvent(DossierEvent event, String payload) {
+        return new OutboxEvent(Topics.DOSSIER_EVENTS, event.dossierCode(), payload, event.eventId(),
+                CloudEventHeaders.TYPE_PREFIX + ".dossier." + event.type().name(), event.occurredAt());
     }
 
     /** Moves the dossier's public milestones forward with one of its events. */

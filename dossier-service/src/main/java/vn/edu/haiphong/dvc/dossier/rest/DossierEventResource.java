@@ -21,7 +21,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.edu.haiphong.dvc.ingest.validation.IngestResult;
 import vn.edu.haiphong.dvc.dossier.service.DossierEventService;
-import vn.edu.haiphong.dvc.api.problem.ProblemException;
 import vn.edu.haiphong.dvc.api.security.Roles;
 import vn.edu.haiphong.dvc.api.problem.Problem;
 
@@ -83,10 +82,6 @@ public class DossierEventResource {
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "The token is not ingest")
     public Response ingest(JsonNode body) {
-        if (body == null || body.isMissingNode()) {
-            throw ProblemException.malformed("The body is empty: an event object or an array of events is expected");
-        }
-        IngestResult result = service.ingest(body);
-        return Response.accepted(result).build();
+        return Response.accepted(service.ingest(body)).build();
     }
 }

@@ -1,6 +1,5 @@
 package vn.edu.haiphong.dvc.dossier.rest;
 
-import java.net.URI;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -28,8 +27,6 @@ import vn.edu.haiphong.dvc.dossier.api.ReferenceCodes;
 import vn.edu.haiphong.dvc.dossier.api.ProcedureDto;
 import vn.edu.haiphong.dvc.api.problem.ProblemException;
 import vn.edu.haiphong.dvc.dossier.service.ReferenceDataService;
-import vn.edu.haiphong.dvc.dossier.service.ReferenceDataService.Change;
-import vn.edu.haiphong.dvc.dossier.service.ReferenceDataService.Upserted;
 import vn.edu.haiphong.dvc.api.security.Roles;
 import vn.edu.haiphong.dvc.api.problem.Problem;
 
@@ -100,9 +97,6 @@ public class ProcedureResource {
         if (body == null) {
             throw ProblemException.malformed("The body is empty: a procedure object is expected");
         }
-        Upserted<ProcedureDto> result = service.putProcedure(code, body);
-        return result.change() == Change.CREATED
-                ? Response.created(URI.create("/api/v1/procedures/" + code)).entity(result.value()).build()
-                : Response.ok(result.value()).build();
+        return Upserts.response(service.putProcedure(code, body), "/api/v1/procedures/" + code);
     }
 }

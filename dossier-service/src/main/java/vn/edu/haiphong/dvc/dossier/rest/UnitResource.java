@@ -1,6 +1,5 @@
 package vn.edu.haiphong.dvc.dossier.rest;
 
-import java.net.URI;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -28,8 +27,6 @@ import vn.edu.haiphong.dvc.dossier.api.ReferenceCodes;
 import vn.edu.haiphong.dvc.dossier.api.UnitDto;
 import vn.edu.haiphong.dvc.api.problem.ProblemException;
 import vn.edu.haiphong.dvc.dossier.service.ReferenceDataService;
-import vn.edu.haiphong.dvc.dossier.service.ReferenceDataService.Change;
-import vn.edu.haiphong.dvc.dossier.service.ReferenceDataService.Upserted;
 import vn.edu.haiphong.dvc.api.security.Roles;
 import vn.edu.haiphong.dvc.api.problem.Problem;
 
@@ -99,9 +96,6 @@ public class UnitResource {
         if (body == null) {
             throw ProblemException.malformed("The body is empty: a unit object is expected");
         }
-        Upserted<UnitDto> result = service.putUnit(code, body);
-        return result.change() == Change.CREATED
-                ? Response.created(URI.create("/api/v1/units/" + code)).entity(result.value()).build()
-                : Response.ok(result.value()).build();
+        return Upserts.response(service.putUnit(code, body), "/api/v1/units/" + code);
     }
 }

@@ -1,88 +1,93 @@
 package vn.edu.haiphong.dvc.dossier.service;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.SortedMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
+import vn.edu.haiphong.dvc.api.problem.FieldError;
 import vn.edu.haiphong.dvc.contract.DossierEvent;
 import vn.edu.haiphong.dvc.contract.DossierEventType;
-import vn.edu.haiphong.dvc.contract.Topics;
 import vn.edu.haiphong.dvc.dossier.mapping.DossierEventMapper;
 import vn.edu.haiphong.dvc.dossier.repository.DossierEntity;
 import vn.edu.haiphong.dvc.dossier.repository.DossierEventEntity;
 import vn.edu.haiphong.dvc.dossier.repository.DossierEventRepository;
 import vn.edu.haiphong.dvc.dossier.repository.DossierRepository;
 import vn.edu.haiphong.dvc.ingest.outbox.Outbox;
-import vn.edu.haiphong.dvc.api.problem.FieldError;
-import vn.edu.haiphong.dvc.api.problem.ProblemException;
+import vn.edu.haiphong.dvc.ingest.outbox.OutboxEvent;
 import vn.edu.haiphong.dvc.ingest.support.JsonCodec;
+import vn.edu.haiphong.dvc.ingest.support.Retry;
 import vn.edu.haiphong.dvc.ingest.validation.Deduplication.Candidate;
-import vn.edu.haiphong.dvc.ingest.validation.Deduplication;
 import vn.edu.haiphong.dvc.ingest.validation.IngestResult;
+import vn.edu.haiphong.dvc.ingest.validation.IngestSteps;
 import vn.edu.haiphong.dvc.ingest.validation.Ingestion;
 
 /**
- * Accepts dossier events: a batch is stored and queued for publishing whole, or not at all.
+ * Accepts dossier events: a batch is stored and queued for publishing whole, or not at all. The steps of
+ * {@link Ingestion#store} for dossiers: a dossier's procedure and unit are fixed by its first event, and it
+ * has at most one event of each type but RATED.
  */
 // Created at start-up so that its counters are exported (at zero) before the first event.
 @Startup
 @ApplicationScoped
-public class DossierEventService {
+public class DossierEventService implements IngestSteps<DossierEvent, DossierEntity> {
 
     private final DossierEventValidator validator;
     private final DossierRepository dossiers;
     private final DossierEventRepository events;
-    private final Outbox outbox;
     private final Ingestion<DossierEvent> ingestion;
 
     public DossierEventService(DossierEventValidator validator, DossierRepository dossiers, DossierEventRepository events,
-            Outbox outbox, JsonCodec json, MeterRegistry registry) {
+            Outbox outbox, EntityManager em, JsonCodec json, MeterRegistry registry) {
         this.validator = validator;
         this.dossiers = dossiers;
         this.events = events;
-        this.outbox = outbox;
-        this.ingestion = new Ingestion<>("dossier", registry, json, DossierEvent::eventId);
+        this.ingestion = new Ingestion<>("dossier", DossierEvent::eventId, json, outbox, em, registry);
     }
 
     public IngestResult ingest(JsonNode body) {
-        return ingestion.run(validator.validate(body), body.isArray(), this::store);
+        List<DossierEvent> valid = validator.validate(body);
+        List<Candidate<DossierEvent>> candidates = ingestion.candidates(valid, body.isArray());
+        return ingestion.counted(Retry.onConcurrentConflict(() -> store(candidates)));
     }
 
-    private IngestResult store(List<Candidate<DossierEvent>> candidates) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    /** The whole batch in one transaction of its own, re-run whole by {@link #ingest} if a concurrent request took a key first. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    IngestResult store(List<Candidate<DossierEvent>> candidates) {
+        return ingestion.store(candidates, this);
+    }
 
-        // 1. The same eventId again: a duplicate if the content is the same, a conflict otherwise.
-        Deduplication.Outcome<DossierEvent> sorted = Deduplication.sort(candidates, events::storedHashes);
-        List<FieldError> conflicts = new ArrayList<>(sorted.conflicts());
-        int duplicates = sorted.duplicates();
-        List<Candidate<DossierEvent>> fresh = sorted.fresh();
-        if (fresh.isEmpty()) {
-            return finish(conflicts, 0, duplicates);
-        }
+    @Override
+    public Map<String, String> storedHashes(Collection<String> eventIds) {
+        return events.storedHashes(eventIds);
+    }
 
-        // 2. Lock the dossiers (creating the new ones): their procedure and unit are fixed by the first event.
-        Map<String, Candidate<DossierEvent>> firstOfDossier = new TreeMap<>();
-        for (Candidate<DossierEvent> c : fresh) {
-            firstOfDossier.putIfAbsent(c.event().dossierCode(), c);
-        }
-        dossiers.insertIfAbsent(firstOfDossier.values().stream().map(c -> new DossierRepository.NewDossier(c.event().dossierCode(),
-                c.event().procedureCode(), c.event().unitCode())).toList(), now);
-        Map<String, DossierEntity> locked = dossiers.lockAll(firstOfDossier.keySet()).stream()
+    @Override
+    public Map<String, DossierEntity> lock(List<Candidate<DossierEvent>> fresh, OffsetDateTime now) {
+        SortedMap<String, DossierEvent> firstOfDossier = IngestSteps.firstOfEach(fresh, DossierEvent::dossierCode);
+        dossiers.insertIfAbsent(firstOfDossier.values().stream().map(e -> new DossierRepository.NewDossier(e.dossierCode(),
+                e.procedureCode(), e.unitCode())).toList(), now);
+        return dossiers.lockAll(firstOfDossier.keySet()).stream()
                 .collect(Collectors.toMap(d -> d.code, Function.identity()));
+    }
 
-        // 3. One event of each type per dossier (but ratings), one procedure and one unit per dossier.
+    /** One event of each type per dossier (but ratings), one procedure and one unit per dossier. */
+    @Override
+    public List<FieldError> check(List<Candidate<DossierEvent>> fresh, Map<String, DossierEntity> locked) {
+        List<FieldError> conflicts = new ArrayList<>();
         Map<String, String> takenTypes = new HashMap<>();
         for (DossierEventRepository.Taken e : events.singleTypeEventsOf(locked.keySet())) {
             takenTypes.put(e.dossierCode() + '\u0000' + e.type(), e.eventId());
@@ -106,32 +111,21 @@ public class DossierEventService {
                 }
             }
         }
-        if (!conflicts.isEmpty()) {
-            throw ProblemException.conflict(conflicts);
-        }
+        return conflicts;
+    }
 
-        // 4. Store, queue for publishing, and move the public milestones: all in this one transaction.
-        // Events first, then their outbox messages: rows of one table in a row go out as one JDBC batch.
+    /** The events, and the dossier's public milestones they move. */
+    @Override
+    public void persist(List<Candidate<DossierEvent>> fresh, Map<String, DossierEntity> locked, OffsetDateTime now) {
         for (Candidate<DossierEvent> c : fresh) {
             DossierEvent e = c.event();
             events.persist(DossierEventEntity.of(e, c.payload(), c.hash(), now));
             DossierEventMapper.applyMilestone(locked.get(e.dossierCode()), e, now);
         }
-        for (Candidate<DossierEvent> c : fresh) {
-            DossierEvent e = c.event();
-            outbox.enqueue(Topics.DOSSIER_EVENTS, e.dossierCode(), c.payload(), e.eventId(),
-                    DossierEventMapper.cloudEventType(e), e.occurredAt());
-        }
-        // Flush here, not at commit, so that a key taken meanwhile by a concurrent request surfaces as a
-        // retryable SQL error rather than an opaque rollback.
-        events.flush();
-        return finish(conflicts, fresh.size(), duplicates);
     }
 
-    private static IngestResult finish(List<FieldError> conflicts, int accepted, int duplicates) {
-        if (!conflicts.isEmpty()) {
-            throw ProblemException.conflict(conflicts);
-        }
-        return new IngestResult(accepted, duplicates);
+    @Override
+    public OutboxEvent outboxEvent(Candidate<DossierEvent> accepted) {
+        return DossierEventMapper.toOutboxEvent(accepted.event(), accepted.payload());
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import vn.edu.haiphong.dvc.contract.Applicant;
 import vn.edu.haiphong.dvc.contract.ApplicantKind;
 import vn.edu.haiphong.dvc.contract.Channel;
+import vn.edu.haiphong.dvc.contract.ContractLimits;
 import vn.edu.haiphong.dvc.contract.DossierEvent;
 import vn.edu.haiphong.dvc.contract.DossierEventType;
 import vn.edu.haiphong.dvc.contract.Outcome;
@@ -62,42 +64,25 @@ public class DossierEventValidator implements ReferenceLookup {
         return procedures.among(codes);
     }
 
+    /** Reads the fields the event's type requires ({@link DossierEventType#requires}); any other is ignored. */
     private DossierEvent read(EventFields f, OffsetDateTime latest) {
         DossierEventType type = f.enumValue("type", DossierEventType.class, true);
-        Channel channel = null;
-        Boolean fullyOnline = null;
-        Applicant applicant = null;
-        OffsetDateTime dueAt = null;
-        Outcome outcome = null;
-        Integer rating = null;
-        if (type != null) {
-            switch (type) {
-                case SUBMITTED -> {
-                    channel = f.enumValue("channel", Channel.class, true);
-                    fullyOnline = f.bool(f.node(), "fullyOnline", "fullyOnline", true);
-                    if (Boolean.TRUE.equals(fullyOnline) && channel != null && channel != Channel.ONLINE) {
-                        f.error("fullyOnline", "can be true only with channel ONLINE");
-                    }
-                    applicant = applicant(f);
-                }
-                case RECEIVED -> {
-                    dueAt = f.time("dueAt");
-                    if (dueAt != null && f.occurredAt() != null && dueAt.isBefore(f.occurredAt())) {
-                        f.error("dueAt", "must not be before occurredAt");
-                    }
-                }
-                case RESULT_ISSUED -> outcome = f.enumValue("outcome", Outcome.class, true);
-                case RATED -> {
-                    Long value = f.wholeNumber("rating", 1, 5, true);
-                    rating = value == null ? null : value.intValue();
-                }
-                default -> {
-                    // DOSSIER_DIGITIZED, RESULT_DIGITIZED, RESULT_SYNCED, WITHDRAWN carry nothing more.
-                }
-            }
+        Predicate<String> required = field -> type != null && type.requires(field);
+        Channel channel = required.test("channel") ? f.enumValue("channel", Channel.class, true) : null;
+        Boolean fullyOnline = required.test("fullyOnline") ? f.bool(f.node(), "fullyOnline", "fullyOnline", true) : null;
+        if (Boolean.TRUE.equals(fullyOnline) && channel != null && channel != Channel.ONLINE) {
+            f.error("fullyOnline", "can be true only with channel ONLINE");
         }
+        Applicant applicant = required.test("applicant") ? applicant(f) : null;
+        OffsetDateTime dueAt = required.test("dueAt") ? f.time("dueAt") : null;
+        if (dueAt != null && f.occurredAt() != null && dueAt.isBefore(f.occurredAt())) {
+            f.error("dueAt", "must not be before occurredAt");
+        }
+        Outcome outcome = required.test("outcome") ? f.enumValue("outcome", Outcome.class, true) : null;
+        Long rating = required.test("rating")
+                ? f.wholeNumber("rating", ContractLimits.MIN_RATING, ContractLimits.MAX_RATING, true) : null;
         return new DossierEvent(f.eventId(), type, f.occurredAt(), f.dossierCode(), f.procedureCode(), f.unitCode(),
-                channel, fullyOnline, applicant, dueAt, outcome, rating);
+                channel, fullyOnline, applicant, dueAt, outcome, rating == null ? null : rating.intValue());
     }
 
     /** The applicant, with the id replaced by its keyed hash: the clear id goes no further than this. */
@@ -112,9 +97,8 @@ public class DossierEventValidator implements ReferenceLookup {
             f.error("applicant.id", "must not be blank");
             id = null;
         }
-        boolean citizen = kind == ApplicantKind.CITIZEN;
-        Boolean adult = f.bool(a, "applicant.adult", "adult", citizen);
-        Boolean vneid = f.bool(a, "applicant.vneid", "vneid", citizen);
+        Boolean adult = f.bool(a, "applicant.adult", "adult", kind != null && kind.requires("adult"));
+        Boolean vneid = f.bool(a, "applicant.vneid", "vneid", kind != null && kind.requires("vneid"));
         return kind != null && id != null ? new Applicant(kind, hasher.hash(id), adult, vneid) : null;
     }
 }

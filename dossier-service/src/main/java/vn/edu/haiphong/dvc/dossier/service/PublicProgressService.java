@@ -1,10 +1,10 @@
 package vn.edu.haiphong.dvc.dossier.service;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import vn.edu.haiphong.dvc.contract.DepartmentTime;
 import vn.edu.haiphong.dvc.dossier.api.PublicProgress;
 import vn.edu.haiphong.dvc.dossier.api.PublicProgress.Named;
 import vn.edu.haiphong.dvc.dossier.api.PublicProgress.Stage;
@@ -16,8 +16,6 @@ import vn.edu.haiphong.dvc.api.problem.ProblemException;
 
 @ApplicationScoped
 public class PublicProgressService {
-
-    private static final ZoneOffset DEPARTMENT_OFFSET = ZoneOffset.ofHours(7);
 
     private final DossierRepository dossiers;
     private final ProcedureRepository procedures;
@@ -42,7 +40,7 @@ public class PublicProgressService {
 
     /** Times are shown on the department's own clock. */
     private static OffsetDateTime local(OffsetDateTime time) {
-        return time == null ? null : time.withOffsetSameInstant(DEPARTMENT_OFFSET);
+        return time == null ? null : time.withOffsetSameInstant(DepartmentTime.OFFSET);
     }
 
     /** The furthest milestone reached, whatever order the events arrived in. */

@@ -31,6 +31,7 @@ import vn.edu.haiphong.dvc.dossier.mapping.Csv;
 import vn.edu.haiphong.dvc.ingest.support.JsonCodec;
 import vn.edu.haiphong.dvc.dossier.mapping.ReferenceMapper;
 import vn.edu.haiphong.dvc.ingest.outbox.Outbox;
+import vn.edu.haiphong.dvc.ingest.outbox.OutboxEvent;
 import vn.edu.haiphong.dvc.dossier.repository.ProcedureEntity;
 import vn.edu.haiphong.dvc.dossier.repository.ProcedureRepository;
 import vn.edu.haiphong.dvc.dossier.repository.UnitEntity;
@@ -157,7 +158,7 @@ public class ReferenceDataService {
         if (created) {
             units.persist(entity);
         }
-        publish(Topics.UNITS, entity.code, json.write(ReferenceMapper.toRecord(entity)), "unit", now);
+        publish(Topics.UNITS, entity.code, ReferenceMapper.toRecord(entity), "unit", now);
         return created ? Change.CREATED : Change.UPDATED;
     }
 
@@ -296,15 +297,16 @@ public class ReferenceDataService {
         if (created) {
             procedures.persist(entity);
         }
-        publish(Topics.PROCEDURES, entity.code, json.write(ReferenceMapper.toRecord(entity)), "procedure", now);
+        publish(Topics.PROCEDURES, entity.code, ReferenceMapper.toRecord(entity), "procedure", now);
         return created ? Change.CREATED : Change.UPDATED;
     }
 
     // ---- shared ----
 
-    private void publish(String topic, String code, String payload, String kind, OffsetDateTime now) {
-        outbox.enqueue(topic, code, payload, UUID.randomUUID().toString(),
-                CloudEventHeaders.TYPE_PREFIX + "." + kind + ".UPSERTED", now);
+    /** Announces a record's new state on its compacted topic, keyed by its code; each change has an id of its own. */
+    private void publish(String topic, String code, Object record, String kind, OffsetDateTime now) {
+        outbox.enqueue(new OutboxEvent(topic, code, json.write(record), UUID.randomUUID().toString(),
+                CloudEventHeaders.TYPE_PREFIX + "." + kind + ".UPSERTED", now));
     }
 
     /**

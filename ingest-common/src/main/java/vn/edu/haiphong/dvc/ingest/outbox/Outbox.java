@@ -9,7 +9,6 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
-
 /**
  * Writes a message to the outbox in the caller's transaction: the message exists if and only if the
  * change it announces was committed. {@link OutboxRelay} publishes it afterwards.
@@ -30,14 +29,14 @@ public class Outbox {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void enqueue(String topic, String key, String payload, String ceId, String ceType, OffsetDateTime ceTime) {
+    public void enqueue(OutboxEvent event) {
         OutboxMessage message = new OutboxMessage();
-        message.topic = topic;
-        message.messageKey = key;
-        message.payload = payload;
-        message.ceId = ceId;
-        message.ceType = ceType;
-        message.ceTime = ceTime;
+        message.topic = event.topic();
+        message.messageKey = event.key();
+        message.payload = event.payload();
+        message.ceId = event.eventId();
+        message.ceType = event.cloudEventType();
+        message.ceTime = event.occurredAt();
         message.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         repository.persist(message);
         if (transactions.getResource(WAKE_UP_REGISTERED) == null) {

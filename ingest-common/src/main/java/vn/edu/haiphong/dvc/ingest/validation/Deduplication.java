@@ -26,16 +26,19 @@ public final class Deduplication {
     }
 
     /** The events never seen before, how many were duplicates, and the conflicts found. */
-    public record Outcome<E>(List<Candidate<E>> fresh, int duplicates, List<FieldError> conflicts) {
+    public record Classified<E>(List<Candidate<E>> fresh, int duplicates, List<FieldError> conflicts) {
     }
 
     private Deduplication() {
     }
 
     /**
+     * Classifies each candidate as fresh, a duplicate (its id seen before with the same content: earlier in the
+     * batch, or stored) or a conflict (the same id with other content), in the batch's order.
+     *
      * @param storedHashes the content hashes already stored for some of the given event ids
      */
-    public static <E> Outcome<E> sort(List<Candidate<E>> candidates,
+    public static <E> Classified<E> classify(List<Candidate<E>> candidates,
             Function<Collection<String>, Map<String, String>> storedHashes) {
         List<FieldError> conflicts = new ArrayList<>();
         int duplicates = 0;
@@ -64,6 +67,6 @@ public final class Deduplication {
                 conflicts.add(FieldError.at(c.index(), "eventId", "'" + c.eventId() + "' was already accepted with different content"));
             }
         }
-        return new Outcome<>(fresh, duplicates, conflicts);
+        return new Classified<>(fresh, duplicates, conflicts);
     }
 }

@@ -35,10 +35,14 @@ public final class EventBatch {
     }
 
     /**
-     * @throws ProblemException 413 for more than {@value #MAX_EVENTS} events, 422 naming every failing
-     *         field of every event (with its index in a batch)
+     * @param body the request body as JSON: null or missing when the request had none
+     * @throws ProblemException 400 for no body, 413 for more than {@value #MAX_EVENTS} events, 422 naming every
+     *         failing field of every event (with its index in a batch)
      */
     public static <E> List<E> read(JsonNode body, Clock clock, Reader<E> reader, ReferenceLookup references) {
+        if (body == null || body.isMissingNode()) {
+            throw ProblemException.malformed("The body is empty: an event object or an array of events is expected");
+        }
         List<JsonNode> nodes = new ArrayList<>();
         boolean batch = body.isArray();
         if (batch) {

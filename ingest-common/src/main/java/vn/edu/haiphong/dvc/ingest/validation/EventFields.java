@@ -1,7 +1,6 @@
 package vn.edu.haiphong.dvc.ingest.validation;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -11,6 +10,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.edu.haiphong.dvc.api.problem.FieldError;
+import vn.edu.haiphong.dvc.contract.ContractLimits;
 
 /**
  * Reads the fields of one event from raw JSON and records every problem it finds, instead of stopping
@@ -19,10 +19,7 @@ import vn.edu.haiphong.dvc.api.problem.FieldError;
  */
 public class EventFields {
 
-    public static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
-    public static final int MAX_CODE_LENGTH = 64;
-    /** "Not before 2000-01-01", on the department's clock. */
-    public static final OffsetDateTime EARLIEST = OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.ofHours(7));
+    public static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1," + ContractLimits.MAX_CODE_LENGTH + "}");
 
     private final JsonNode node;
     private final Integer index;
@@ -52,14 +49,14 @@ public class EventFields {
             error("event", "must be a JSON object");
             return false;
         }
-        eventId = string(node, "eventId", "eventId", MAX_CODE_LENGTH);
+        eventId = string(node, "eventId", "eventId", ContractLimits.MAX_CODE_LENGTH);
         if (eventId != null && !EVENT_ID.matcher(eventId).matches()) {
             error("eventId", "must be 1-64 characters of A-Z a-z 0-9 . _ : -");
             eventId = null;
         }
         occurredAt = time("occurredAt");
         if (occurredAt != null) {
-            if (occurredAt.isBefore(EARLIEST)) {
+            if (occurredAt.isBefore(ContractLimits.EARLIEST)) {
                 error("occurredAt", "must not be before 2000-01-01");
             } else if (occurredAt.isAfter(latest)) {
                 error("occurredAt", "must not be more than 5 minutes in the future");
@@ -101,7 +98,7 @@ public class EventFields {
 
     /** A required code: 1-64 characters, not blank, no control characters. */
     public String code(String field) {
-        String value = string(node, field, field, MAX_CODE_LENGTH);
+        String value = string(node, field, field, ContractLimits.MAX_CODE_LENGTH);
         if (value != null && (value.isBlank() || value.chars().anyMatch(Character::isISOControl))) {
             error(field, "must not be blank or contain control characters");
             return null;

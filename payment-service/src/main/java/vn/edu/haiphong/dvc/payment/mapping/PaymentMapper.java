@@ -1,17 +1,24 @@
 package vn.edu.haiphong.dvc.payment.mapping;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
+import vn.edu.haiphong.dvc.contract.CloudEventHeaders;
+import vn.edu.haiphong.dvc.contract.DepartmentTime;
 import vn.edu.haiphong.dvc.contract.PaymentEvent;
+import vn.edu.haiphong.dvc.contract.Topics;
+import vn.edu.haiphong.dvc.ingest.outbox.OutboxEvent;
 import vn.edu.haiphong.dvc.payment.api.PaymentView;
 import vn.edu.haiphong.dvc.payment.repository.PaymentTransaction;
 
 public final class PaymentMapper {
 
-    private static final ZoneOffset DEPARTMENT_OFFSET = ZoneOffset.ofHours(7);
-
     private PaymentMapper() {
+    }
+
+    /** The event as the outbox publishes it on {@link Topics#PAYMENT_EVENTS}, keyed by its dossier. */
+    public static OutboxEvent toOutboxEvent(PaymentEvent event, String payload) {
+        return new OutboxEvent(Topics.PAYMENT_EVENTS, event.dossierCode(), payload, event.eventId(),
+                CloudEventHeaders.TYPE_PREFIX + ".payment." + event.type().name(), event.occurredAt());
     }
 
     /** Records one of the transaction's two events on it. */
@@ -39,6 +46,6 @@ public final class PaymentMapper {
     }
 
     private static OffsetDateTime local(OffsetDateTime time) {
-        return time == null ? null : time.withOffsetSameInstant(DEPARTMENT_OFFSET);
+        return time == null ? null : time.withOffsetSameInstant(DepartmentTime.OFFSET);
     }
 }

@@ -20,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.edu.haiphong.dvc.api.problem.Problem;
-import vn.edu.haiphong.dvc.api.problem.ProblemException;
 import vn.edu.haiphong.dvc.api.security.Roles;
 import vn.edu.haiphong.dvc.ingest.validation.IngestResult;
 import vn.edu.haiphong.dvc.payment.service.PaymentEventService;
@@ -80,9 +79,6 @@ public class PaymentEventResource {
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "The token is not ingest")
     public Response ingest(JsonNode body) {
-        if (body == null || body.isMissingNode()) {
-            throw ProblemException.malformed("The body is empty: an event object or an array of events is expected");
-        }
         return Response.accepted(service.ingest(body)).build();
     }
 }

@@ -1,5 +1,6 @@
 package vn.edu.haiphong.dvc.payment.rest;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import vn.edu.haiphong.dvc.api.problem.FieldError;
 import vn.edu.haiphong.dvc.api.problem.Problem;
 import vn.edu.haiphong.dvc.api.problem.ProblemException;
 import vn.edu.haiphong.dvc.api.security.Roles;
+import vn.edu.haiphong.dvc.contract.DepartmentTime;
 import vn.edu.haiphong.dvc.payment.api.PaymentSummary;
 import vn.edu.haiphong.dvc.payment.api.PaymentView;
 import vn.edu.haiphong.dvc.payment.service.PaymentQueryService;
@@ -79,7 +81,7 @@ public class PaymentResource {
             @Parameter(description = "Last day, YYYY-MM-DD", example = "2024-12-31") @QueryParam("to") String to,
             @Parameter(description = "Unit code of the scope", example = "SGDDT") @QueryParam("unit") String unit) {
         List<FieldError> errors = new ArrayList<>();
-        LocalDate today = LocalDate.now(java.time.ZoneOffset.ofHours(7));
+        LocalDate today = DepartmentTime.today(Clock.systemUTC());
         LocalDate start = date("from", from, LocalDate.of(today.getYear(), 1, 1), errors);
         LocalDate end = date("to", to, today, errors);
         if (start != null && end != null && start.isAfter(end)) {

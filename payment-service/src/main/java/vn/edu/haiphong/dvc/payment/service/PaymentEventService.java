@@ -1,31 +1,33 @@
 package vn.edu.haiphong.dvc.payment.service;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
-import vn.edu.haiphong.dvc.contract.CloudEventHeaders;
+import vn.edu.haiphong.dvc.api.problem.FieldError;
 import vn.edu.haiphong.dvc.contract.PaymentEvent;
 import vn.edu.haiphong.dvc.contract.PaymentEventType;
-import vn.edu.haiphong.dvc.contract.Topics;
 import vn.edu.haiphong.dvc.ingest.outbox.Outbox;
-import vn.edu.haiphong.dvc.api.problem.FieldError;
-import vn.edu.haiphong.dvc.api.problem.ProblemException;
+import vn.edu.haiphong.dvc.ingest.outbox.OutboxEvent;
 import vn.edu.haiphong.dvc.ingest.support.JsonCodec;
-import vn.edu.haiphong.dvc.ingest.validation.Deduplication;
+import vn.edu.haiphong.dvc.ingest.support.Retry;
 import vn.edu.haiphong.dvc.ingest.validation.Deduplication.Candidate;
 import vn.edu.haiphong.dvc.ingest.validation.IngestResult;
+import vn.edu.haiphong.dvc.ingest.validation.IngestSteps;
 import vn.edu.haiphong.dvc.ingest.validation.Ingestion;
 import vn.edu.haiphong.dvc.payment.mapping.PaymentMapper;
 import vn.edu.haiphong.dvc.payment.repository.PaymentEventEntity;
@@ -34,69 +36,48 @@ import vn.edu.haiphong.dvc.payment.repository.PaymentTransaction;
 import vn.edu.haiphong.dvc.payment.repository.TransactionRepository;
 
 /**
- * Accepts payment events: a batch is stored and queued for publishing whole, or not at all.
+ * Accepts payment events: a batch is stored and queued for publishing whole, or not at all. The steps of
+ * {@link Ingestion#store} for payments: a transaction's dossier, procedure and unit are fixed by its first
+ * event, it has at most one PAID and one REFUNDED, and a refund is of the whole amount paid.
  */
 // Created at start-up so that its counters are exported (at zero) before the first event.
 @Startup
 @ApplicationScoped
-public class PaymentEventService {
+public class PaymentEventService implements IngestSteps<PaymentEvent, PaymentTransaction> {
 
     private final PaymentEventValidator validator;
     private final TransactionRepository transactions;
     private final PaymentEventRepository events;
-    private final Outbox outbox;
     private final Ingestion<PaymentEvent> ingestion;
 
     public PaymentEventService(PaymentEventValidator validator, TransactionRepository transactions,
-            PaymentEventRepository events, Outbox outbox, JsonCodec json, MeterRegistry registry) {
+            PaymentEventRepository events, Outbox outbox, EntityManager em, JsonCodec json, MeterRegistry registry) {
         this.validator = validator;
         this.transactions = transactions;
         this.events = events;
-        this.outbox = outbox;
-        this.ingestion = new Ingestion<>("payment", registry, json, PaymentEvent::eventId);
+        this.ingestion = new Ingestion<>("payment", PaymentEvent::eventId, json, outbox, em, registry);
     }
 
     public IngestResult ingest(JsonNode body) {
-        return ingestion.run(validator.validate(body), body.isArray(), this::store);
+        List<PaymentEvent> valid = validator.validate(body);
+        List<Candidate<PaymentEvent>> candidates = ingestion.candidates(valid, body.isArray());
+        return ingestion.counted(Retry.onConcurrentConflict(() -> store(candidates)));
     }
 
-    private IngestResult store(List<Candidate<PaymentEvent>> candidates) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        Deduplication.Outcome<PaymentEvent> sorted = Deduplication.sort(candidates, events::storedHashes);
-        List<FieldError> conflicts = new ArrayList<>(sorted.conflicts());
-        List<Candidate<PaymentEvent>> fresh = sorted.fresh();
-        if (!fresh.isEmpty()) {
-            Map<String, PaymentTransaction> locked = lock(fresh, now);
-            checkTransactions(fresh, locked, conflicts);
-            if (conflicts.isEmpty()) {
-                // Events first, then their outbox messages: rows of one table in a row go out as one JDBC batch.
-                for (Candidate<PaymentEvent> c : fresh) {
-                    PaymentEvent e = c.event();
-                    events.persist(PaymentEventEntity.of(e, c.payload(), c.hash(), now));
-                    PaymentMapper.apply(locked.get(e.transactionId()), e, now);
-                }
-                for (Candidate<PaymentEvent> c : fresh) {
-                    PaymentEvent e = c.event();
-                    outbox.enqueue(Topics.PAYMENT_EVENTS, e.dossierCode(), c.payload(), e.eventId(),
-                            CloudEventHeaders.TYPE_PREFIX + ".payment." + e.type().name(), e.occurredAt());
-                }
-                // Flush here, not at commit, so that a key taken meanwhile by a concurrent request surfaces as
-                // a retryable SQL error rather than an opaque rollback.
-                events.flush();
-            }
-        }
-        if (!conflicts.isEmpty()) {
-            throw ProblemException.conflict(conflicts);
-        }
-        return new IngestResult(fresh.size(), sorted.duplicates());
+    /** The whole batch in one transaction of its own, re-run whole by {@link #ingest} if a concurrent request took a key first. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    IngestResult store(List<Candidate<PaymentEvent>> candidates) {
+        return ingestion.store(candidates, this);
     }
 
-    /** Creates the new transactions and locks all of them: their dossier, procedure and unit are fixed by the first event. */
-    private Map<String, PaymentTransaction> lock(List<Candidate<PaymentEvent>> fresh, OffsetDateTime now) {
-        Map<String, PaymentEvent> firstOfTransaction = new TreeMap<>();
-        for (Candidate<PaymentEvent> c : fresh) {
-            firstOfTransaction.putIfAbsent(c.event().transactionId(), c.event());
-        }
+    @Override
+    public Map<String, String> storedHashes(Collection<String> eventIds) {
+        return events.storedHashes(eventIds);
+    }
+
+    @Override
+    public Map<String, PaymentTransaction> lock(List<Candidate<PaymentEvent>> fresh, OffsetDateTime now) {
+        SortedMap<String, PaymentEvent> firstOfTransaction = IngestSteps.firstOfEach(fresh, PaymentEvent::transactionId);
         transactions.insertIfAbsent(firstOfTransaction.entrySet().stream().map(e -> new TransactionRepository.NewTransaction(e.getKey(),
                 e.getValue().dossierCode(), e.getValue().procedureCode(), e.getValue().unitCode())).toList(), now);
         return transactions.lockAll(firstOfTransaction.keySet()).stream()
@@ -107,8 +88,9 @@ public class PaymentEventService {
      * One PAID and one REFUNDED per transaction, one dossier, procedure and unit per transaction, and a
      * refund of the whole amount paid, whichever of the two events came first.
      */
-    private static void checkTransactions(List<Candidate<PaymentEvent>> fresh, Map<String, PaymentTransaction> locked,
-            List<FieldError> conflicts) {
+    @Override
+    public List<FieldError> check(List<Candidate<PaymentEvent>> fresh, Map<String, PaymentTransaction> locked) {
+        List<FieldError> conflicts = new ArrayList<>();
         Map<String, String> paidEvent = new TreeMap<>();
         Map<String, String> refundEvent = new TreeMap<>();
         Map<String, Long> paidAmount = new TreeMap<>();
@@ -147,6 +129,22 @@ public class PaymentEventService {
                         + refundVnd + " VND: a refund is of the whole amount"));
             }
         }
+        return conflicts;
+    }
+
+    /** The events, and the transactions they complete. */
+    @Override
+    public void persist(List<Candidate<PaymentEvent>> fresh, Map<String, PaymentTransaction> locked, OffsetDateTime now) {
+        for (Candidate<PaymentEvent> c : fresh) {
+            PaymentEvent e = c.event();
+            events.persist(PaymentEventEntity.of(e, c.payload(), c.hash(), now));
+            PaymentMapper.apply(locked.get(e.transactionId()), e, now);
+        }
+    }
+
+    @Override
+    public OutboxEvent outboxEvent(Candidate<PaymentEvent> accepted) {
+        return PaymentMapper.toOutboxEvent(accepted.event(), accepted.payload());
     }
 
     private static <V> void putIfNotNull(Map<String, V> map, String key, V value) {

@@ -41,10 +41,10 @@ public class PaymentEventValidator {
     private PaymentEvent read(EventFields f, OffsetDateTime latest) {
         PaymentEventType type = f.enumValue("type", PaymentEventType.class, true);
         String transactionId = f.code("transactionId");
-        boolean paid = type == PaymentEventType.PAID;
-        // A refund is of the whole amount; it may name the amount, and may say how the money went back.
-        Long amount = f.wholeNumber("amount", 1, MAX_AMOUNT, paid);
-        PaymentMethod method = f.enumValue("method", PaymentMethod.class, paid);
+        // Every type may carry an amount and a method; which types require them is the contract's
+        // (a refund is of the whole amount: it may name it, and may say how the money went back).
+        Long amount = f.wholeNumber("amount", 1, MAX_AMOUNT, type != null && type.requires("amount"));
+        PaymentMethod method = f.enumValue("method", PaymentMethod.class, type != null && type.requires("method"));
         return new PaymentEvent(f.eventId(), type, transactionId, f.occurredAt(), f.dossierCode(), f.procedureCode(),
                 f.unitCode(), amount, method);
     }

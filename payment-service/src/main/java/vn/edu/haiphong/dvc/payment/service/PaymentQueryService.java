@@ -1,7 +1,6 @@
 package vn.edu.haiphong.dvc.payment.service;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -11,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
+import vn.edu.haiphong.dvc.contract.DepartmentTime;
 import vn.edu.haiphong.dvc.contract.PaymentMethod;
 import vn.edu.haiphong.dvc.payment.api.PaymentSummary;
 import vn.edu.haiphong.dvc.payment.api.PaymentSummary.ByMethod;
@@ -21,8 +21,6 @@ import vn.edu.haiphong.dvc.payment.repository.TransactionRepository;
 
 @ApplicationScoped
 public class PaymentQueryService {
-
-    static final ZoneOffset DEPARTMENT_OFFSET = ZoneOffset.ofHours(7);
 
     /** The scope unit and every unit below it, from the local copy of the tree (UNION stops on any cycle). */
     private static final String SCOPE = """
@@ -56,8 +54,8 @@ public class PaymentQueryService {
                 ? em.createNativeQuery(SUMS + " group by t.method")
                 : em.createNativeQuery(SCOPE + SUMS + " and t.unit_code in (select code from scope) group by t.method")
                         .setParameter("unit", unit);
-        query.setParameter("start", from.atStartOfDay().atOffset(DEPARTMENT_OFFSET))
-                .setParameter("end", to.plusDays(1).atStartOfDay().atOffset(DEPARTMENT_OFFSET));
+        query.setParameter("start", from.atStartOfDay().atOffset(DepartmentTime.OFFSET))
+                .setParameter("end", to.plusDays(1).atStartOfDay().atOffset(DepartmentTime.OFFSET));
 
         Map<PaymentMethod, Line[]> rows = new EnumMap<>(PaymentMethod.class);
         for (Object row : query.getResultList()) {

@@ -10,6 +10,7 @@ import java.util.Random;
 import vn.edu.haiphong.dvc.contract.Applicant;
 import vn.edu.haiphong.dvc.contract.ApplicantKind;
 import vn.edu.haiphong.dvc.contract.Channel;
+import vn.edu.haiphong.dvc.contract.DepartmentTime;
 import vn.edu.haiphong.dvc.contract.DossierEvent;
 import vn.edu.haiphong.dvc.contract.DossierEventType;
 import vn.edu.haiphong.dvc.contract.Outcome;
@@ -26,8 +27,6 @@ import vn.edu.haiphong.dvc.contract.UnitType;
  * known only from later events, several ratings (two at the same instant), refunds.
  */
 public final class DataSet {
-
-    static final ZoneOffset VN = ZoneOffset.ofHours(7);
 
     public final String root;
     public final List<String> districts = new ArrayList<>();
@@ -164,7 +163,7 @@ public final class DataSet {
 
     /** Mostly 2024, some in the last days of 2023 and first of 2025, many near midnight on one clock or the other. */
     private OffsetDateTime submissionTime() {
-        OffsetDateTime start = OffsetDateTime.of(2023, 12, 20, 0, 0, 0, 0, VN);
+        OffsetDateTime start = OffsetDateTime.of(2023, 12, 20, 0, 0, 0, 0, DepartmentTime.OFFSET);
         OffsetDateTime t = start.plusDays(random.nextInt(390));
         int roll = random.nextInt(100);
         if (roll < 15) {

@@ -29,6 +29,10 @@ public final class Expected {
     public record Pair(long numerator, Long denominator) {
     }
 
+    /**
+     * The department's clock, read from the contract's words rather than from {@code DepartmentTime}: the answer
+     * the services are checked against must not share their definition of a day.
+     */
     private static final ZoneOffset VN = ZoneOffset.ofHours(7);
 
     private Expected() {

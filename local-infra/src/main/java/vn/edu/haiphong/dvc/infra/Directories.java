@@ -8,9 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
-final class Files2 {
+/** Removes the data directories the broker and the database server leave behind. */
+final class Directories {
 
-    private Files2() {
+    private Directories() {
     }
 
     /** Best effort: a leftover temporary directory must not turn a clean shutdown into a failure. */
