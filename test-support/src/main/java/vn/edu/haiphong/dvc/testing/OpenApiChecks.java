@@ -1,6 +1,7 @@
 package vn.edu.haiphong.dvc.testing;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;
 import java.util.Map;
@@ -20,5 +21,18 @@ public final class OpenApiChecks {
         paths.forEach((path, operations) -> operations.forEach((method, operation) ->
                 ids.put(method.toUpperCase(Locale.ROOT) + " " + path, (String) operation.get("operationId"))));
         return ids;
+    }
+
+    /**
+     * Every operation has an operationId, none twice, and the published ones keep theirs: generated clients name
+     * their methods after them, so a renamed one breaks every integrator's build.
+     *
+     * @param published each published operation ({@code "GET /api/v1/units"}) with its operationId
+     */
+    public static void assertStable(Map<String, String> published) {
+        Map<String, String> ids = operationIds();
+        assertThat(ids).doesNotContainValue(null);
+        assertThat(ids.values()).doesNotHaveDuplicates();
+        assertThat(ids).containsAllEntriesOf(published);
     }
 }

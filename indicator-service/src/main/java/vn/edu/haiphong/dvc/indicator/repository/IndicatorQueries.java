@@ -1,5 +1,7 @@
 package vn.edu.haiphong.dvc.indicator.repository;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
@@ -93,7 +95,7 @@ public class IndicatorQueries {
         return counts;
     }
 
-    private static CounterRow counterRow(java.sql.ResultSet rs, int first) throws java.sql.SQLException {
+    private static CounterRow counterRow(ResultSet rs, int first) throws SQLException {
         Set<ProcedureFlag> flags = EnumSet.noneOf(ProcedureFlag.class);
         ProcedureFlag[] all = ProcedureFlag.values();
         for (int i = 0; i < all.length; i++) {
@@ -243,11 +245,12 @@ public class IndicatorQueries {
                 + " and period = 'D' and period_start between ? and ? and metric in (?, ?) group by 1, 2, 3) c"
                 + " left join procedure_ref p on p.code = c.procedure_code",
                 counterUnit(scope), scope.from(), scope.to(), ratio.numerator().code, ratio.denominator().code);
+        record BucketRow(LocalDate bucket, CounterRow row) {
+        }
         Map<LocalDate, List<CounterRow>> byBucket = new HashMap<>();
-        jdbc.list(sql, rs -> {
-            byBucket.computeIfAbsent(rs.getObject(1, LocalDate.class), b -> new ArrayList<>()).add(counterRow(rs, 2));
-            return null;
-        });
+        for (BucketRow r : jdbc.list(sql, rs -> new BucketRow(rs.getObject(1, LocalDate.class), counterRow(rs, 2)))) {
+            byBucket.computeIfAbsent(r.bucket(), b -> new ArrayList<>()).add(r.row());
+        }
         Map<LocalDate, Count> counts = new HashMap<>();
         byBucket.forEach((start, rows) -> counts.put(start, fromCounters(ratio, rows)));
         return Optional.of(counts);
