@@ -82,9 +82,14 @@ function card(v) {
         class: 'bar', role: 'progressbar', 'aria-valuemin': '0', 'aria-valuemax': '100',
         'aria-valuenow': String(v.value === null ? 0 : v.value), 'aria-valuetext': percent(v.value), 'aria-label': t('progress', name)
     });
-    bar.append(el('span', { class: 'fill', style: `width:${fill}%` }));
+    // Sizes through the CSSOM, not a style attribute: the page's policy (style-src 'self') refuses inline styles.
+    const filled = el('span', { class: 'fill' });
+    filled.style.width = `${fill}%`;
+    bar.append(filled);
     if (v.target !== null) {
-        bar.append(el('span', { class: 'mark', style: `left:calc(${Math.min(100, v.target)}% - 1px)`, 'aria-hidden': 'true' }));
+        const mark = el('span', { class: 'mark', 'aria-hidden': 'true' });
+        mark.style.left = `calc(${Math.min(100, v.target)}% - 1px)`;
+        bar.append(mark);
     }
     li.append(bar);
     li.append(el('p', { class: 'state' }, verdict(v)));
