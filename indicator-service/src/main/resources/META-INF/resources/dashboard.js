@@ -1,8 +1,8 @@
 /*
- * The officials' dashboard: the plan's indicators as cards, a period and unit picker, per indicator a trend,
+ * The officials' dashboard: the board of the dossiers in process, the plan's indicators as cards, a period and unit picker, per indicator a trend,
  * the ranking of the units below and the codes behind the number, the reports, and live updates.
- * Native ES modules over the service's REST API, no build step (dashboard/: state, dom, i18n, api, scope, cards,
- * detail, reports, stream). This entry point signs in and out and wires the page's controls. The token stays in
+ * Native ES modules over the service's REST API, no build step (dashboard/: state, dom, i18n, api, scope, open,
+ * timeline, cards, detail, reports, stream). This entry point signs in and out and wires the page's controls. The token stays in
  * this tab's sessionStorage and is sent only in the Authorization header.
  */
 import { state } from './dashboard/state.js';
@@ -13,6 +13,8 @@ import { fillPickers, fillUnits, showPeriodFields, learnToday } from './dashboar
 import { refreshCards, renderCards, markUpdated } from './dashboard/cards.js';
 import { select, refreshDetail, refreshTrend, refreshDrill } from './dashboard/detail.js';
 import { describeReports, download } from './dashboard/reports.js';
+import { refreshOpen, wireOpen } from './dashboard/open.js';
+import { openTimeline, closeTimeline, wireTimeline } from './dashboard/timeline.js';
 import { connectStream, disconnect, setStream, pollStatus, renderStatus } from './dashboard/stream.js';
 
 async function signIn(token) {
@@ -45,6 +47,7 @@ function signOut(message) {
     state.token = null;
     sessionStorage.removeItem('dvc.token');
     disconnect();
+    closeTimeline();
     $('dashboard').hidden = true;
     $('sign-out').hidden = true;
     $('sign-in').hidden = false;
@@ -55,15 +58,23 @@ function signOut(message) {
 
 async function refreshAll() {
     describeReports();
-    await refreshCards();
+    await Promise.all([refreshOpen(), refreshCards()]);
     await refreshDetail();
 }
 
 function onScopeChange() {
     state.page = 0;
     $('report-state').textContent = '';
+    $('open-export-state').textContent = '';
     describeReports();
+    refreshOpen();
     refreshCards().then(refreshDetail);
+}
+
+/** The scope picker taken to a unit (a unit of the board's ranking), as if the official had chosen it there. */
+function moveScope(code) {
+    $('unit').value = code;
+    onScopeChange();
 }
 
 function switchLanguage() {
@@ -108,6 +119,15 @@ function start() {
     $('prev').addEventListener('click', () => { state.page = Math.max(0, state.page - 1); refreshDrill($('indicator').value); });
     $('next').addEventListener('click', () => { state.page += 1; refreshDrill($('indicator').value); });
     document.querySelectorAll('button.report').forEach((b) => b.addEventListener('click', () => download(b.dataset.format)));
+    wireOpen(moveScope);
+    wireTimeline();
+    // Any dossier code on the page (the board's list, the drill-down) opens that dossier's timeline.
+    $('dashboard').addEventListener('click', (event) => {
+        const code = event.target.closest('button[data-dossier]');
+        if (code) {
+            openTimeline(code.dataset.dossier, code);
+        }
+    });
 
     // ?token=... signs in once, then leaves the address bar (and the history) without it.
     const url = new URL(window.location.href);

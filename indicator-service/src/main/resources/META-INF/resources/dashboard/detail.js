@@ -5,6 +5,7 @@ import { t, number, percent, dayText } from './i18n.js';
 import { json, failed } from './api.js';
 import { scope } from './scope.js';
 import { verdict } from './cards.js';
+import { dossierButton } from './open.js';
 
 const PAGE_SIZE = 20;
 
@@ -109,6 +110,26 @@ async function refreshRanking(id) {
     }
 }
 
+/**
+ * What the drill-down lists: a procedure's code, a unit's code (r2: 16 and 17), or a dossier's code, alone or behind a
+ * payment's transaction; a dossier's code opens its timeline.
+ */
+function codeCell(item) {
+    const td = el('td');
+    if (item.procedureCode) {
+        td.textContent = item.procedureCode;
+    } else if (item.dossierCode) {
+        if (item.transactionId) {
+            td.append(`${item.transactionId} (`, dossierButton(item.dossierCode), ')');
+        } else {
+            td.append(dossierButton(item.dossierCode));
+        }
+    } else {
+        td.textContent = item.unitCode || item.code || '—';
+    }
+    return td;
+}
+
 export async function refreshDrill(id) {
     const body = document.querySelector('#drill tbody');
     const setChoice = $('drill-set');
@@ -135,8 +156,7 @@ export async function refreshDrill(id) {
         } else {
             body.replaceChildren(...drill.items.map((item, i) => {
                 const tr = el('tr');
-                const code = item.procedureCode || (item.transactionId ? `${item.transactionId} (${item.dossierCode})` : item.dossierCode);
-                tr.append(el('td', { class: 'num' }, String(drill.page * PAGE_SIZE + i + 1)), el('td', {}, code));
+                tr.append(el('td', { class: 'num' }, String(drill.page * PAGE_SIZE + i + 1)), codeCell(item));
                 return tr;
             }));
         }

@@ -28,7 +28,7 @@ const TEXT = {
         needed: (k, w) => `Cần thêm ${k} ${w} để đạt mục tiêu`, reached: 'Đã đạt mục tiêu',
         showDetail: (name) => `Xem chi tiết: ${name}`,
         progress: (name) => `Tiến độ so với mục tiêu: ${name}`,
-        words: { DOSSIER: 'hồ sơ', TRANSACTION: 'giao dịch', PROCEDURE: 'thủ tục', APPLICANT: 'người' },
+        words: { DOSSIER: 'hồ sơ', TRANSACTION: 'giao dịch', PROCEDURE: 'thủ tục', APPLICANT: 'người', UNIT: 'đơn vị' },
         detailTitle: 'Chi tiết một chỉ tiêu', indicator: 'Chỉ tiêu', granularity: 'Chia theo', day: 'Ngày', week: 'Tuần',
         monthly: 'Tháng', quarterly: 'Quý', trendTitle: 'Diễn biến theo thời gian', seriesTable: 'Bảng số liệu của biểu đồ',
         bucket: 'Kỳ', bucketValue: 'Trong kỳ (%)', cumulativeValue: 'Lũy kế (%)', targetLine: 'Mục tiêu (%)',
@@ -37,7 +37,7 @@ const TEXT = {
         verdict: 'Đánh giá', noUnits: 'Không có đơn vị trực thuộc.', drillTitle: 'Hồ sơ đằng sau con số',
         drillSet: 'Danh sách', setNumerator: 'Được tính vào tử số', setDenominator: 'Mẫu số',
         setGap: 'Chưa đạt (có trong mẫu số, không có trong tử số)', code: 'Mã',
-        codeOf: { DOSSIER: 'Mã hồ sơ', TRANSACTION: 'Mã giao dịch (mã hồ sơ)', PROCEDURE: 'Mã thủ tục' },
+        codeOf: { DOSSIER: 'Mã hồ sơ', TRANSACTION: 'Mã giao dịch (mã hồ sơ)', PROCEDURE: 'Mã thủ tục', UNIT: 'Mã đơn vị' },
         noItems: 'Không có mục nào.', prev: '‹ Trang trước', next: 'Trang sau ›', paging: 'Phân trang',
         pageInfo: (p, n, total) => `Trang ${p} / ${n} — ${total} mục`,
         reportsTitle: 'Báo cáo gửi Ủy ban nhân dân thành phố',
@@ -45,6 +45,35 @@ const TEXT = {
         xlsx: 'Tải báo cáo Excel (XLSX)', csv: 'Tải báo cáo CSV', pdf: 'Tải báo cáo PDF',
         downloading: 'Đang tạo báo cáo…', downloaded: (f) => `Đã tải ${f}`, failed: (d) => `Không tải được: ${d}`,
         footer: 'Số liệu tính từ sự kiện của hệ thống một cửa và nền tảng thanh toán; giờ Việt Nam (UTC+07:00).',
+        openTitle: 'Hồ sơ đang giải quyết', openScope: (u, t) => `${u} — tính đến ${t}`,
+        openWithin: 'Sắp đến hạn: hạn trong vòng (ngày làm việc)', openCountsTitle: 'Theo trạng thái (chọn để lọc danh sách)',
+        stateAll: 'Tất cả', 'state-waiting': 'Chờ bổ sung', 'state-overdue': 'Quá hạn', 'state-due-soon': 'Sắp đến hạn',
+        'state-on-track': 'Trong hạn', 'state-result-issued': 'Đã trả kết quả', 'state-withdrawn': 'Đã rút hồ sơ',
+        'state-not-received': 'Chưa tiếp nhận',
+        filterBy: (s, n) => `Lọc danh sách: ${s}, ${n} hồ sơ`,
+        openUnitsTitle: 'Các đơn vị trực thuộc, nhiều hồ sơ quá hạn nhất trước',
+        moveTo: (u) => `Xem hồ sơ đang giải quyết của ${u}`,
+        openListTitle: 'Danh sách hồ sơ', openListOf: (s) => `Danh sách hồ sơ: ${s}`,
+        dossierCode: 'Mã hồ sơ', openState: 'Trạng thái', procedure: 'Thủ tục', receivedAt: 'Tiếp nhận', due: 'Hạn giải quyết',
+        workingDays: 'Ngày làm việc', supplementRequests: 'Số lần yêu cầu bổ sung',
+        daysLate: (n) => `quá hạn ${n} ngày làm việc`, daysLeft: (n) => `còn ${n} ngày làm việc`,
+        noOpen: 'Không có hồ sơ nào đang giải quyết.', openPaging: 'Phân trang danh sách hồ sơ',
+        openPageInfo: (p, n, total) => `Trang ${p} / ${n} — ${total} hồ sơ`,
+        openXlsx: 'Tải danh sách Excel (XLSX)', openCsv: 'Tải danh sách CSV',
+        calendarUnset: (y) => `Lịch làm việc năm ${y} chưa được cấu hình: ngày làm việc của năm này chỉ được tính từ thứ Hai đến thứ Sáu (chưa có ngày nghỉ lễ, ngày làm bù).`,
+        showTimeline: (c) => `Xem diễn biến hồ sơ ${c}`,
+        timelineTitle: 'Diễn biến hồ sơ', timelineOf: (c) => `Diễn biến hồ sơ ${c}`, close: 'Đóng', loading: 'Đang tải…',
+        notFound: 'Không tìm thấy hồ sơ này.', eventsTitle: 'Các sự kiện', occurredAt: 'Thời điểm', event: 'Sự kiện',
+        eventDetails: 'Chi tiết', noEvents: 'Chưa có sự kiện nào.', paymentsTitle: 'Thanh toán', paidAt: 'Thời điểm',
+        transaction: 'Mã giao dịch', method: 'Hình thức', amount: 'Số tiền', refunded: 'Hoàn tiền', noPayments: 'Không có giao dịch thanh toán.',
+        yes: 'có', no: 'không',
+        eventTypes: { SUBMITTED: 'Nộp hồ sơ', RECEIVED: 'Tiếp nhận', DOSSIER_DIGITIZED: 'Số hóa hồ sơ', RESULT_ISSUED: 'Trả kết quả',
+            RESULT_DIGITIZED: 'Số hóa kết quả', RESULT_SYNCED: 'Đồng bộ kết quả', WITHDRAWN: 'Rút hồ sơ', RATED: 'Đánh giá',
+            SUPPLEMENT_REQUESTED: 'Yêu cầu bổ sung', SUPPLEMENT_RECEIVED: 'Nhận bổ sung' },
+        fields: { channel: 'Kênh nộp', fullyOnline: 'Toàn trình', dueAt: 'Hạn giải quyết', outcome: 'Kết quả', rating: 'Mức đánh giá' },
+        values: { ONLINE: 'trực tuyến', IN_PERSON: 'trực tiếp', POSTAL: 'qua bưu chính', APPROVED: 'chấp thuận', REFUSED: 'từ chối',
+            NATIONAL_PORTAL: 'Cổng Dịch vụ công quốc gia', OTHER_ONLINE: 'trực tuyến khác', BANK_TRANSFER: 'chuyển khoản', CASH: 'tiền mặt' },
+        stars: (n) => `${n}/5`,
         switchTo: 'English', switchLang: 'en'
     },
     en: {
@@ -73,7 +102,7 @@ const TEXT = {
         showDetail: (name) => `Details: ${name}`,
         progress: (name) => `Progress towards the target: ${name}`,
         words: { DOSSIER: ['dossier', 'dossiers'], TRANSACTION: ['payment', 'payments'], PROCEDURE: ['procedure', 'procedures'],
-            APPLICANT: ['adult', 'adults'] },
+            APPLICANT: ['adult', 'adults'], UNIT: ['unit', 'units'] },
         detailTitle: 'One indicator in detail', indicator: 'Indicator', granularity: 'By', day: 'Day', week: 'Week',
         monthly: 'Month', quarterly: 'Quarter', trendTitle: 'Trend', seriesTable: 'The chart\'s figures',
         bucket: 'Period', bucketValue: 'In period (%)', cumulativeValue: 'Cumulative (%)', targetLine: 'Target (%)',
@@ -82,7 +111,7 @@ const TEXT = {
         verdict: 'Verdict', noUnits: 'No units below this one.', drillTitle: 'The dossiers behind the number',
         drillSet: 'List', setNumerator: 'Counted in the numerator', setDenominator: 'Denominator',
         setGap: 'Gap (in the denominator, not in the numerator)', code: 'Code',
-        codeOf: { DOSSIER: 'Dossier code', TRANSACTION: 'Transaction (dossier)', PROCEDURE: 'Procedure code' },
+        codeOf: { DOSSIER: 'Dossier code', TRANSACTION: 'Transaction (dossier)', PROCEDURE: 'Procedure code', UNIT: 'Unit code' },
         noItems: 'Nothing to list.', prev: '‹ Previous page', next: 'Next page ›', paging: 'Pages',
         pageInfo: (p, n, total) => `Page ${p} of ${n} — ${total} items`,
         reportsTitle: 'Report to the city People\'s Committee',
@@ -90,6 +119,35 @@ const TEXT = {
         xlsx: 'Download the Excel report (XLSX)', csv: 'Download the CSV report', pdf: 'Download the PDF report',
         downloading: 'Preparing the report…', downloaded: (f) => `Downloaded ${f}`, failed: (d) => `Could not download: ${d}`,
         footer: 'Computed from the events of the one-stop office system and the payment platform; Vietnam time (UTC+07:00).',
+        openTitle: 'Dossiers in process', openScope: (u, t) => `${u} — as of ${t}`,
+        openWithin: 'Due soon: due within (working days)', openCountsTitle: 'By state (choose one to filter the list)',
+        stateAll: 'All', 'state-waiting': 'Awaiting supplement', 'state-overdue': 'Overdue', 'state-due-soon': 'Due soon',
+        'state-on-track': 'On track', 'state-result-issued': 'Result issued', 'state-withdrawn': 'Withdrawn',
+        'state-not-received': 'Not received',
+        filterBy: (s, n) => `Filter the list: ${s}, ${n} ${n === '1' ? 'dossier' : 'dossiers'}`,
+        openUnitsTitle: 'The units below, most overdue first',
+        moveTo: (u) => `Show the dossiers in process of ${u}`,
+        openListTitle: 'The dossiers', openListOf: (s) => `The dossiers: ${s}`,
+        dossierCode: 'Dossier code', openState: 'State', procedure: 'Procedure', receivedAt: 'Received', due: 'Due',
+        workingDays: 'Working days', supplementRequests: 'Supplement requests',
+        daysLate: (n) => `${n} working ${n === '1' ? 'day' : 'days'} late`, daysLeft: (n) => `${n} working ${n === '1' ? 'day' : 'days'} left`,
+        noOpen: 'No dossier in process.', openPaging: 'Pages of the dossiers',
+        openPageInfo: (p, n, total) => `Page ${p} of ${n} — ${total} dossiers`,
+        openXlsx: 'Download the list (Excel, XLSX)', openCsv: 'Download the list (CSV)',
+        calendarUnset: (y) => `The working-day calendar of ${y} is not configured: working days of that year are counted Monday to Friday only (no holidays or worked weekend days).`,
+        showTimeline: (c) => `Timeline of dossier ${c}`,
+        timelineTitle: 'Dossier timeline', timelineOf: (c) => `Timeline of dossier ${c}`, close: 'Close', loading: 'Loading…',
+        notFound: 'No such dossier.', eventsTitle: 'Events', occurredAt: 'Time', event: 'Event',
+        eventDetails: 'Details', noEvents: 'No event yet.', paymentsTitle: 'Payments', paidAt: 'Time',
+        transaction: 'Transaction', method: 'Method', amount: 'Amount', refunded: 'Refunded', noPayments: 'No payment.',
+        yes: 'yes', no: 'no',
+        eventTypes: { SUBMITTED: 'Submitted', RECEIVED: 'Received', DOSSIER_DIGITIZED: 'Dossier digitized', RESULT_ISSUED: 'Result issued',
+            RESULT_DIGITIZED: 'Result digitized', RESULT_SYNCED: 'Result synced', WITHDRAWN: 'Withdrawn', RATED: 'Rated',
+            SUPPLEMENT_REQUESTED: 'Supplement requested', SUPPLEMENT_RECEIVED: 'Supplement received' },
+        fields: { channel: 'Channel', fullyOnline: 'Fully online', dueAt: 'Due', outcome: 'Outcome', rating: 'Rating' },
+        values: { ONLINE: 'online', IN_PERSON: 'in person', POSTAL: 'by post', APPROVED: 'approved', REFUSED: 'refused',
+            NATIONAL_PORTAL: 'National Portal', OTHER_ONLINE: 'other online', BANK_TRANSFER: 'bank transfer', CASH: 'cash' },
+        stars: (n) => `${n}/5`,
         switchTo: 'Tiếng Việt', switchLang: 'vi'
     }
 };
@@ -102,6 +160,9 @@ export const t = (key, ...args) => {
 /** What an indicator counts, in words: "hồ sơ" whatever the number, "1 dossier" but "2 dossiers". */
 export const word = (subject, n) => {
     const w = t('words')[subject];
+    if (w === undefined) {
+        return '';
+    }
     return Array.isArray(w) ? w[n === 1 ? 0 : 1] : w;
 };
 
@@ -113,6 +174,21 @@ export const dayText = (iso) => {
     const [y, m, d] = iso.split('-');
     return `${d}/${m}/${y}`;
 };
+/** A time the server sent (any offset), as read on the department's clock (UTC+07:00): "hh:mm dd/mm/yyyy". */
+export const timeText = (iso) => {
+    if (!iso) {
+        return '—';
+    }
+    const at = new Date(Date.parse(iso) + 7 * 3600 * 1000);
+    if (Number.isNaN(at.getTime())) {
+        return iso;
+    }
+    const p = (n) => String(n).padStart(2, '0');
+    return `${p(at.getUTCHours())}:${p(at.getUTCMinutes())} ${p(at.getUTCDate())}/${p(at.getUTCMonth() + 1)}/${at.getUTCFullYear()}`;
+};
+/** An amount in VND: "120.000 ₫". */
+export const money = (n) => new Intl.NumberFormat(locale(), { style: 'currency', currency: 'VND' }).format(n);
+
 /** hh:mm:ss of a server time, on the department's clock (the server sends +07:00). */
 export const clock = (iso) => iso.substring(11, 19);
 

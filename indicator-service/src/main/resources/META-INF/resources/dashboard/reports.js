@@ -1,4 +1,4 @@
-/** The reports to the city: the three downloads of reports/plan for the chosen unit and year. */
+/** The reports to the city: the three downloads of reports/plan for the chosen unit and year; and any file the API serves. */
 import { state } from './state.js';
 import { $, el } from './dom.js';
 import { t } from './i18n.js';
@@ -13,24 +13,32 @@ export function describeReports() {
     $('reports-text').textContent = t('reportsText', reportYear(), unit ? unit.name : t('allUnits'));
 }
 
-export async function download(format) {
-    $('report-state').textContent = t('downloading');
+export function download(format) {
+    return saveFile('/api/v1/reports/plan', { year: reportYear(), unit: $('unit').value, format }, `bao-cao.${format}`, $('report-state'));
+}
+
+/**
+ * Fetches a file with the token (a plain link cannot send it) and hands it to the browser as a download, named as the
+ * server's Content-Disposition says; {@code where} says how it went.
+ */
+export async function saveFile(path, params, fallbackName, where) {
+    where.textContent = t('downloading');
     try {
-        const response = await api('/api/v1/reports/plan', { year: reportYear(), unit: $('unit').value, format }, '*/*');
+        const response = await api(path, params, '*/*');
         const disposition = response.headers.get('Content-Disposition') || '';
         const match = /filename="([^"]+)"/.exec(disposition);
-        const filename = match ? match[1] : `bao-cao.${format}`;
+        const filename = match ? match[1] : fallbackName;
         const url = URL.createObjectURL(await response.blob());
         const link = el('a', { href: url, download: filename });
         document.body.append(link);
         link.click();
         link.remove();
         setTimeout(() => URL.revokeObjectURL(url), 60000);
-        $('report-state').textContent = t('downloaded', filename);
+        where.textContent = t('downloaded', filename);
     } catch (error) {
-        failed(error, $('report-state'));
+        failed(error, where);
         if (error instanceof HttpError && !refusal(error)) {
-            $('report-state').textContent = t('failed', error.message);
+            where.textContent = t('failed', error.message);
         }
     }
 }

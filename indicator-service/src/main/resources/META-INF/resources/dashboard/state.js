@@ -18,7 +18,9 @@ export const state = {
     statusTimer: null,
     refreshTimer: null,
     refreshCards: false,
-    tickets: {}
+    tickets: {},
+    /** The board of open dossiers: the state the list is filtered by ('' for all), its page, and the unit last shown. */
+    open: { state: '', page: 0, unit: null, asOf: null, calendar: null }
 };
 
 /**

@@ -9,6 +9,7 @@ import { json, refusal, refused, failed } from './api.js';
 import { isStreamScope, learnToday } from './scope.js';
 import { refreshCards, renderCards, markUpdated } from './cards.js';
 import { refreshDetail } from './detail.js';
+import { refreshOpen } from './open.js';
 
 const STATUS_EVERY_MS = 30000;
 
@@ -111,10 +112,12 @@ function scheduleRefresh(cards) {
         const withCards = state.refreshCards;
         state.refreshTimer = null;
         state.refreshCards = false;
+        // The board is not the stream's: any change may move a dossier from one state to another.
+        const board = refreshOpen();
         if (withCards) {
             await refreshCards();
         }
-        await refreshDetail();
+        await Promise.all([board, refreshDetail()]);
     }, 2000);
 }
 
@@ -140,6 +143,9 @@ export async function pollStatus() {
         // An event the stream cannot show (another period or unit): re-read the view.
         if (previous && previous.lastEventAt !== status.lastEventAt && !isStreamScope()) {
             scheduleRefresh(true);
+        } else if (previous) {
+            // Open dossiers change state with time alone (a due passes): the board is re-read at each poll.
+            refreshOpen();
         }
     } catch (error) {
         if (refusal(error)) {
