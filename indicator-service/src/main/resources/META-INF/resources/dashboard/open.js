@@ -171,7 +171,7 @@ export function wireOpen(moveScope) {
     $('open-prev').addEventListener('click', () => { state.open.page = Math.max(0, state.open.page - 1); refreshList(); });
     $('open-next').addEventListener('click', () => { state.open.page += 1; refreshList(); });
     document.querySelectorAll('button.open-export').forEach((b) => b.addEventListener('click', () => {
-        const format = b.dataset.format;
+        const format = b.dataset.export;
         saveFile('/api/v1/open-dossiers', { ...query(), state: state.open.state, format },
             `ho-so-dang-giai-quyet.${format}`, $('open-export-state'));
     }));

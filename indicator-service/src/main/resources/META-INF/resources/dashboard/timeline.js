@@ -11,6 +11,7 @@ import { stateName } from './open.js';
 /** The fields every event has, shown in their own columns; the others are its details. */
 const OWN_COLUMNS = new Set(['eventId', 'type', 'occurredAt', 'dossierCode', 'procedureCode', 'unitCode']);
 
+/** The code that opened the dialog: its table and dossier, since a live refresh may have drawn that table again meanwhile. */
 let opener = null;
 
 export function wireTimeline() {
@@ -18,8 +19,13 @@ export function wireTimeline() {
     $('timeline-close').addEventListener('click', () => dialog.close());
     // Back to the code that opened it, for a keyboard user (Escape closes the dialog too).
     dialog.addEventListener('close', () => {
-        if (opener && opener.isConnected) {
-            opener.focus();
+        if (opener) {
+            const table = opener.table && document.getElementById(opener.table);
+            const again = table && [...table.querySelectorAll('button[data-dossier]')].find((b) => b.dataset.dossier === opener.code);
+            const target = opener.button.isConnected ? opener.button : again;
+            if (target) {
+                target.focus();
+            }
         }
         opener = null;
     });
@@ -33,7 +39,7 @@ export function closeTimeline() {
 
 export async function openTimeline(code, from) {
     const dialog = $('timeline');
-    opener = from || null;
+    opener = from ? { button: from, code, table: (from.closest('table') || {}).id } : null;
     $('timeline-title').textContent = t('timelineOf', code);
     $('timeline-error').textContent = t('loading');
     $('timeline-facts').replaceChildren();
@@ -69,11 +75,11 @@ export async function openTimeline(code, from) {
 
 function render(dossier) {
     const facts = $('timeline-facts');
-    const fact = (term, value) => facts.append(el('dt', {}, term), el('dd', {}, value));
-    fact(t('openState'), stateName(dossier.state));
-    fact(t('procedure'), dossier.procedureName ? `${dossier.procedureName} (${dossier.procedureCode})` : dossier.procedureCode || '—');
-    fact(t('unitName'), dossier.unitName ? `${dossier.unitName} (${dossier.unitCode})` : dossier.unitCode || '—');
-    fact(t('due'), timeText(dossier.due));
+    const fact = (field, term, value) => facts.append(el('dt', {}, term), el('dd', { 'data-field': field }, value));
+    fact('state', t('openState'), stateName(dossier.state));
+    fact('procedure', t('procedure'), dossier.procedureName ? `${dossier.procedureName} (${dossier.procedureCode})` : dossier.procedureCode || '—');
+    fact('unit', t('unitName'), dossier.unitName ? `${dossier.unitName} (${dossier.unitCode})` : dossier.unitCode || '—');
+    fact('due', t('due'), timeText(dossier.due));
 
     const events = dossier.events || [];
     const eventRows = events.map((e) => {
