@@ -49,6 +49,10 @@ import vn.edu.haiphong.dvc.contract.ApplicantKind;
 import vn.edu.haiphong.dvc.contract.Channel;
 import vn.edu.haiphong.dvc.contract.DossierEvent;
 import vn.edu.haiphong.dvc.contract.DossierEventType;
+import vn.edu.haiphong.dvc.contract.Outcome;
+import vn.edu.haiphong.dvc.contract.ProcedureRecord;
+import vn.edu.haiphong.dvc.contract.UnitRecord;
+import vn.edu.haiphong.dvc.contract.UnitType;
 import vn.edu.haiphong.dvc.testing.Chromium;
 import vn.edu.haiphong.dvc.testing.TestTokens;
 import vn.edu.haiphong.dvc.testing.data.DataSet;
@@ -96,6 +100,9 @@ class DashboardBrowserTest {
     static void startTheBrowser() throws Exception {
         downloads = Files.createTempDirectory("dvc-downloads-");
         browser = Chromium.start(downloads);
+        // Before any script of the page: whatever its Content-Security-Policy refuses (an inline style or script) is kept.
+        browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", "window.cspViolations = [];"
+                + "document.addEventListener('securitypolicyviolation', e => window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));"));
     }
 
     @AfterAll
@@ -130,7 +137,8 @@ class DashboardBrowserTest {
         List<String> scripts = (List<String>) browser.executeScript("return performance.getEntriesByType('resource')"
                 + ".map(e => new URL(e.name).pathname).filter(p => p.endsWith('.js'))");
         assertThat(scripts).contains("/dashboard.js", "/dashboard/state.js", "/dashboard/i18n.js", "/dashboard/api.js",
-                "/dashboard/scope.js", "/dashboard/cards.js", "/dashboard/detail.js", "/dashboard/reports.js", "/dashboard/stream.js");
+                "/dashboard/scope.js", "/dashboard/cards.js", "/dashboard/detail.js", "/dashboard/reports.js", "/dashboard/stream.js",
+                "/dashboard/open.js", "/dashboard/timeline.js");
         for (String script : scripts) {
             assertThat(given().get(script).then().statusCode(200).extract().contentType()).as(script)
                     .matches("(text|application)/javascript.*");
@@ -157,6 +165,7 @@ class DashboardBrowserTest {
         // The token is kept in this tab's session only.
         assertThat(browser.executeScript("return sessionStorage.getItem('dvc.token')")).isEqualTo(READER);
         assertThat(browser.executeScript("return localStorage.length")).isEqualTo(0L);
+        assertThat((List<?>) browser.executeScript("return window.cspViolations")).as("refused by the page's policy").isEmpty();
     }
 
     @Test
@@ -395,6 +404,212 @@ class DashboardBrowserTest {
         assertThat(browser.findElement(By.id("stale")).getAttribute("role")).isEqualTo("alert");
         assertThat(text("last-event")).isEqualTo("Sự kiện gần nhất: " + shown);
         Chromium.screenshot(browser, "07-stale-and-offline", 1366);
+    }
+
+    /**
+     * The board of dossiers in process, first on the page: a department of its own (OPN) with open dossiers in each state,
+     * due relative to the real now; the counts, the units ranked by overdue count, the list filtered by a state, a click
+     * on a unit moving the scope, a dossier's timeline from the list and from the drill-down, and the warning for a year
+     * whose calendar nobody configured.
+     */
+    @Test
+    @Order(9)
+    void theBoardOfDossiersInProcess() throws Exception {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7)).withNano(0);
+        LocalDate today = now.toLocalDate();
+        String root = "OPN-SGD";
+        String first = "OPN-PGD1";
+        String second = "OPN-PGD2";
+        List<Object> messages = new ArrayList<>(List.of(
+                new UnitRecord(root, "Sở Giáo dục và Đào tạo OPN", UnitType.DEPARTMENT, null, null),
+                new UnitRecord(first, "Phòng GDĐT OPN quận 1", UnitType.DISTRICT_OFFICE, root, null),
+                new UnitRecord(second, "Phòng GDĐT OPN quận 2", UnitType.DISTRICT_OFFICE, root, null),
+                new ProcedureRecord("OPN-P1", "Chuyển trường (bảng hồ sơ)", "Giáo dục", true, true, true, false)));
+        // Overdue: two in the first district, one in the second (the first ranks first).
+        messages.add(received("OPN-HS-1", first, now.minusDays(20), now.minusDays(5)));
+        messages.add(received("OPN-HS-2", first, now.minusDays(10), now.minusDays(2)));
+        messages.add(received("OPN-HS-3", second, now.minusDays(10), now.minusDays(3)));
+        // Due soon: due tomorrow, at most one working day away whatever today is.
+        messages.add(received("OPN-HS-4", second, now.minusDays(1), now.plusDays(1)));
+        // On track: far ahead; its supplement was asked for and received, with a new appointment.
+        messages.add(received("OPN-HS-5", second, now.minusDays(4), now.plusDays(30)));
+        messages.add(openEvent("OPN-HS-5", second, "sr1", DossierEventType.SUPPLEMENT_REQUESTED, now.minusDays(3), null));
+        messages.add(openEvent("OPN-HS-5", second, "sv1", DossierEventType.SUPPLEMENT_RECEIVED, now.minusDays(2), now.plusDays(60)));
+        // Waiting on the applicant: a supplement asked for, not received.
+        messages.add(new DossierEvent("opn-OPN-HS-6-submitted", DossierEventType.SUBMITTED, now.minusDays(6), "OPN-HS-6", "OPN-P1", first,
+                Channel.ONLINE, true, new Applicant(ApplicantKind.CITIZEN, "f".repeat(64), true, false), null, null, null));
+        messages.add(received("OPN-HS-6", first, now.minusDays(5), now.plusDays(30)));
+        messages.add(openEvent("OPN-HS-6", first, "sr1", DossierEventType.SUPPLEMENT_REQUESTED, now.minusDays(1), null));
+        // Ended: not in process any more.
+        messages.add(received("OPN-HS-7", second, now.minusDays(5), now.plusDays(10)));
+        messages.add(new DossierEvent("opn-OPN-HS-7-result", DossierEventType.RESULT_ISSUED, now.minusHours(1), "OPN-HS-7", "OPN-P1", second,
+                null, null, null, null, Outcome.APPROVED, null));
+        Published.send(messages);
+        Map<String, Integer> all = Map.of("overdue", 3, "due-soon", 1, "waiting", 1, "on-track", 1);
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                .until(() -> all.equals(given().auth().oauth2(READER).queryParam("unit", root).get("/api/v1/open-dossiers/summary")
+                        .then().statusCode(200).extract().jsonPath().getMap("counts")));
+
+        // A fresh page (the last test broke its network), signed in from this tab's session; the board is first.
+        browser.get(page.toString());
+        waitFor(() -> cards().size() >= 14);
+        assertThat((Long) browser.executeScript("return document.getElementById('open').compareDocumentPosition("
+                + "document.getElementById('cards')) & Node.DOCUMENT_POSITION_FOLLOWING")).as("the board above the cards").isPositive();
+        assertThat(text("open-title")).isEqualTo("Hồ sơ đang giải quyết");
+        choose("unit", root);
+        waitFor(() -> boardCounts().equals(Map.of("", "6", "overdue", "3", "due-soon", "1", "waiting", "1", "on-track", "1")),
+                () -> "the counts of " + root + ", not " + boardCounts());
+        assertThat(text("open-scope")).startsWith("Sở Giáo dục và Đào tạo OPN — tính đến ");
+        // The units directly below, most overdue first: a count per state each.
+        waitFor(() -> boardUnits().equals(List.of(first, second)), () -> "the units ranked, not " + boardUnits());
+        assertThat(cells(rows("open-units").get(0))).containsExactly("Phòng GDĐT OPN quận 1 (OPN-PGD1)", "2", "0", "1", "0");
+        assertThat(cells(rows("open-units").get(1))).containsExactly("Phòng GDĐT OPN quận 2 (OPN-PGD2)", "1", "1", "0", "1");
+        waitFor(() -> listed().size() == 6, () -> "the six dossiers in process, not " + listed());
+        assertThat(listed()).doesNotContain("OPN-HS-7");
+        assertThat(text("open-page-info")).isEqualTo("Trang 1 / 1 — 6 hồ sơ");
+
+        // The calendar of this year: never PUT here, the board warns that its working days are Monday to Friday only.
+        Map<String, Object> calendar = given().auth().oauth2(READER).get("/api/v1/calendars/" + today.getYear())
+                .then().statusCode(200).extract().jsonPath().getMap("");
+        if (Boolean.FALSE.equals(calendar.get("configured"))) {
+            waitFor(() -> browser.findElement(By.id("calendar-warning")).isDisplayed());
+            assertThat(text("calendar-warning")).isEqualTo("Lịch làm việc năm " + today.getYear() + " chưa được cấu hình: ngày làm việc "
+                    + "của năm này chỉ được tính từ thứ Hai đến thứ Sáu (chưa có ngày nghỉ lễ, ngày làm bù).");
+        } else {
+            assertThat(browser.findElement(By.id("calendar-warning")).isDisplayed()).as("a configured year: no warning").isFalse();
+        }
+        Chromium.screenshot(browser, "open-dossiers-board", 1366);
+
+        // A state filters the list: the overdue ones, oldest due first, each with its working days late.
+        boardButton("overdue").click();
+        waitFor(() -> listed().equals(List.of("OPN-HS-1", "OPN-HS-3", "OPN-HS-2")), () -> "the overdue dossiers, not " + listed());
+        assertThat(boardButton("overdue").getAttribute("aria-pressed")).isEqualTo("true");
+        assertThat(text("open-list-title")).isEqualTo("Danh sách hồ sơ: Quá hạn");
+        assertThat(cells(rows("open-list").get(0))).containsExactly("OPN-HS-1", "Quá hạn", "Chuyển trường (bảng hồ sơ) (OPN-P1)",
+                "Phòng GDĐT OPN quận 1 (OPN-PGD1)", shown(now.minusDays(20)), shown(now.minusDays(5)),
+                "quá hạn " + workingDays(calendar, today.minusDays(5), today) + " ngày làm việc", "0");
+
+        // A unit of the ranking moves the scope there: the picker, the counts, the list (still the overdue ones).
+        browser.findElement(By.cssSelector("#open-units button[data-unit='" + second + "']")).click();
+        waitFor(() -> second.equals(new Select(browser.findElement(By.id("unit"))).getFirstSelectedOption().getAttribute("value")));
+        waitFor(() -> boardCounts().equals(Map.of("", "3", "overdue", "1", "due-soon", "1", "waiting", "0", "on-track", "1")),
+                () -> "the counts of " + second + ", not " + boardCounts());
+        waitFor(() -> listed().equals(List.of("OPN-HS-3")), () -> "the overdue dossier of " + second + ", not " + listed());
+        waitFor(() -> rows("open-units").size() == 1 && text("open-units").contains("Không có đơn vị trực thuộc."));
+        // The same state again: the whole list.
+        boardButton("overdue").click();
+        waitFor(() -> listed().equals(List.of("OPN-HS-3", "OPN-HS-4", "OPN-HS-5")), () -> "every dossier of " + second + ", not " + listed());
+        WebElement dueSoon = rows("open-list").get(1);
+        assertThat(cells(dueSoon).get(1)).isEqualTo("Sắp đến hạn");
+        assertThat(cells(dueSoon).get(6)).isEqualTo("còn " + workingDays(calendar, today, today.plusDays(1)) + " ngày làm việc");
+        assertThat(cells(rows("open-list").get(2)).get(7)).as("supplement requests").isEqualTo("1");
+
+        // A dossier's timeline, one click from its code: its state now and every event in words.
+        browser.findElement(By.cssSelector("#open-list button[data-dossier='OPN-HS-5']")).click();
+        waitFor(() -> timelineEvents().size() == 3, () -> "the timeline of OPN-HS-5, not " + timelineEvents());
+        assertThat(text("timeline-title")).isEqualTo("Diễn biến hồ sơ OPN-HS-5");
+        assertThat(fact("state")).isEqualTo("Trong hạn");
+        assertThat(fact("unit")).isEqualTo("Phòng GDĐT OPN quận 2 (OPN-PGD2)");
+        assertThat(fact("due")).as("the new appointment").isEqualTo(shown(now.plusDays(60)));
+        // Each event's time and type in words, oldest first; of its details, the due it sets.
+        List<List<String>> events = timelineEvents();
+        assertThat(events).extracting(e -> e.get(0) + " " + e.get(1)).containsExactly(shown(now.minusDays(4)) + " Tiếp nhận",
+                shown(now.minusDays(3)) + " Yêu cầu bổ sung", shown(now.minusDays(2)) + " Nhận bổ sung");
+        assertThat(events.get(0).get(2)).contains("Hạn giải quyết: " + shown(now.plusDays(30)));
+        assertThat(events.get(2).get(2)).contains("Hạn giải quyết: " + shown(now.plusDays(60)));
+        browser.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        waitFor(() -> !browser.findElement(By.id("timeline")).isDisplayed());
+        assertThat(browser.switchTo().activeElement().getAttribute("data-dossier")).as("focus back on the code").isEqualTo("OPN-HS-5");
+
+        // And from the drill-down: the dossiers received in the last month in the first district.
+        choose("period-kind", "custom");
+        setDate("from", today.minusDays(30).toString());
+        setDate("to", today.toString());
+        choose("unit", first);
+        choose("indicator", "dossier-digitization");
+        choose("drill-set", "denominator");
+        waitFor(() -> codes().containsAll(List.of("OPN-HS-1", "OPN-HS-2", "OPN-HS-6")), () -> "the received dossiers, not " + codes());
+        browser.findElement(By.cssSelector("#drill button[data-dossier='OPN-HS-6']")).click();
+        waitFor(() -> timelineEvents().size() == 3, () -> "the timeline of OPN-HS-6, not " + timelineEvents());
+        assertThat(fact("state")).isEqualTo("Chờ bổ sung");
+        events = timelineEvents();
+        assertThat(events).extracting(e -> e.get(0) + " " + e.get(1)).containsExactly(shown(now.minusDays(6)) + " Nộp hồ sơ",
+                shown(now.minusDays(5)) + " Tiếp nhận", shown(now.minusDays(1)) + " Yêu cầu bổ sung");
+        assertThat(events.get(0).get(2)).contains("Kênh nộp: trực tuyến").contains("Toàn trình: có");
+        assertThat(browser.findElement(By.id("timeline")).getText()).as("nothing personal").doesNotContain("f".repeat(64));
+        browser.findElement(By.id("timeline-close")).click();
+        waitFor(() -> !browser.findElement(By.id("timeline")).isDisplayed());
+
+        // In English.
+        browser.findElement(By.id("lang")).click();
+        waitFor(() -> text("open-title").equals("Dossiers in process"));
+        waitFor(() -> boardButton("overdue").getText().equals("2\nOverdue") || boardButton("overdue").getText().equals("2 Overdue"),
+                () -> "the overdue count of " + first + " in English, not '" + boardButton("overdue").getText() + "'");
+        browser.findElement(By.id("lang")).click();
+        waitFor(() -> text("open-title").equals("Hồ sơ đang giải quyết"));
+        assertThat((List<?>) browser.executeScript("return window.cspViolations")).as("refused by the page's policy").isEmpty();
+    }
+
+    private static DossierEvent received(String dossier, String unit, OffsetDateTime at, OffsetDateTime due) {
+        return openEvent(dossier, unit, "received", DossierEventType.RECEIVED, at, due);
+    }
+
+    private static DossierEvent openEvent(String dossier, String unit, String suffix, DossierEventType type, OffsetDateTime at,
+            OffsetDateTime due) {
+        return new DossierEvent("opn-" + dossier + "-" + suffix, type, at, dossier, "OPN-P1", unit, null, null, null, due, null, null);
+    }
+
+    /** The working days d with after < d <= until, by the calendar the server serves (section 6), read independently. */
+    @SuppressWarnings("unchecked")
+    private static long workingDays(Map<String, Object> calendar, LocalDate after, LocalDate until) {
+        Set<String> holidays = new HashSet<>((List<String>) calendar.getOrDefault("holidays", List.of()));
+        Set<String> worked = new HashSet<>((List<String>) calendar.getOrDefault("workingWeekendDays", List.of()));
+        long n = 0;
+        for (LocalDate d = after.plusDays(1); !d.isAfter(until); d = d.plusDays(1)) {
+            boolean weekday = d.getDayOfWeek().getValue() <= 5;
+            if ((weekday && !holidays.contains(d.toString())) || worked.contains(d.toString())) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** A time as the page shows it: hh:mm dd/mm/yyyy on the department's clock. */
+    private static String shown(OffsetDateTime time) {
+        return time.atZoneSameInstant(ZoneOffset.ofHours(7)).format(java.time.format.DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy"));
+    }
+
+    private static String fact(String field) {
+        return browser.findElement(By.cssSelector("#timeline-facts dd[data-field='" + field + "']")).getText();
+    }
+
+    private static WebElement boardButton(String state) {
+        return browser.findElement(By.cssSelector("#open-counts button[data-state='" + state + "']"));
+    }
+
+    /** The count each state's button shows ("" for all). */
+    private static Map<String, String> boardCounts() {
+        Map<String, String> counts = new java.util.HashMap<>();
+        for (WebElement b : browser.findElements(By.cssSelector("#open-counts button"))) {
+            counts.put(b.getAttribute("data-state"), b.findElement(By.className("count")).getText());
+        }
+        return counts;
+    }
+
+    private static List<String> boardUnits() {
+        return rows("open-units").stream().map(r -> r.getAttribute("data-unit")).filter(u -> u != null).toList();
+    }
+
+    private static List<String> listed() {
+        return rows("open-list").stream().map(r -> r.getAttribute("data-dossier")).filter(c -> c != null).toList();
+    }
+
+    private static List<List<String>> timelineEvents() {
+        return rows("timeline-events").stream().filter(r -> r.getAttribute("data-type") != null).map(DashboardBrowserTest::cells).toList();
+    }
+
+    private static List<String> cells(WebElement row) {
+        return row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
     }
 
     private static void showTheDepartmentIn2024() {
