@@ -121,6 +121,13 @@ export async function refreshList() {
         $('open-prev').disabled = list.page === 0;
         $('open-next').disabled = list.page + 1 >= pages;
     } catch (error) {
+        if (!current()) {
+            return;
+        }
+        // No list rather than the last one under another filter.
+        body.replaceChildren();
+        $('open-prev').disabled = true;
+        $('open-next').disabled = true;
         failed(error, $('open-page-info'));
     }
 }
