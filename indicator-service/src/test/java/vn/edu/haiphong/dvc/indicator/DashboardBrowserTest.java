@@ -153,7 +153,7 @@ class DashboardBrowserTest {
 
         browser.findElement(By.id("token")).clear();
         browser.findElement(By.id("token")).sendKeys(READER, Keys.ENTER);
-        waitFor(() -> cards().size() == 14);
+        waitFor(() -> cards().size() == servedCount());
         assertThat(browser.findElement(By.id("sign-in")).isDisplayed()).isFalse();
         // This year, every unit: the live stream's own scope.
         assertThat(text("period-text")).isEqualTo("Kỳ: từ 01/01/" + LocalDate.now(ZoneOffset.ofHours(7)).getYear() + " đến "
@@ -356,7 +356,7 @@ class DashboardBrowserTest {
         assertThat(browser.executeScript("return sessionStorage.getItem('dvc.token')")).isNull();
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
         browser.get(page + "?token=" + READER);
-        waitFor(() -> cards().size() == 14);
+        waitFor(() -> cards().size() == servedCount());
         assertThat(browser.getCurrentUrl()).doesNotContain("token");
         // Narrow screen: one card a row, nothing wider than the screen.
         assertThat((Boolean) browser.executeScript("return document.documentElement.scrollWidth <= window.innerWidth")).isTrue();
@@ -394,7 +394,7 @@ class DashboardBrowserTest {
                 };""");
         browser.findElement(By.id("sign-out")).click();
         browser.findElement(By.id("token")).sendKeys(READER, Keys.ENTER);
-        waitFor(() -> cards().size() == 14);
+        waitFor(() -> cards().size() == servedCount());
         waitFor(() -> text("stream-state").equals("Mất kết nối trực tiếp: số liệu không tự cập nhật, đang thử kết nối lại…"));
         String last = given().auth().oauth2(READER).get("/api/v1/dashboard/status").then().extract().path("lastEventAt");
         String shown = last.substring(11, 19) + " " + day(LocalDate.parse(last.substring(0, 10)));
@@ -452,7 +452,7 @@ class DashboardBrowserTest {
 
         // A fresh page (the last test broke its network), signed in from this tab's session; the board is first.
         browser.get(page.toString());
-        waitFor(() -> cards().size() >= 14);
+        waitFor(() -> cards().size() == servedCount());
         assertThat((Long) browser.executeScript("return document.getElementById('open').compareDocumentPosition("
                 + "document.getElementById('cards')) & Node.DOCUMENT_POSITION_FOLLOWING")).as("the board above the cards").isPositive();
         assertThat(text("open-title")).isEqualTo("Hồ sơ đang giải quyết");
@@ -747,6 +747,12 @@ class DashboardBrowserTest {
     }
 
     // --- the browser ---
+
+    /** How many indicators the server serves: a card each. */
+    private static int servedCount() {
+        return given().auth().oauth2(READER).get("/api/v1/indicators").then().statusCode(200).extract().jsonPath()
+                .getList("indicators").size();
+    }
 
     private static List<WebElement> cards() {
         return browser.findElements(By.cssSelector("#cards > li"));
