@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,11 @@ class IndicatorAccuracyTest {
                 new LocalDate[] { yearStart, LocalDate.of(2024, 3, 31) },
                 new LocalDate[] { LocalDate.of(2024, 3, 1), LocalDate.of(2024, 3, 31) },
                 new LocalDate[] { LocalDate.of(2024, 4, 1), LocalDate.of(2024, 4, 1) },
-                new LocalDate[] { LocalDate.of(2023, 12, 1), LocalDate.of(2025, 1, 31) });
+                new LocalDate[] { LocalDate.of(2023, 12, 1), LocalDate.of(2025, 1, 31) },
+                // r2: a period whose cut-off is now (the dossiers still open are judged at this instant), and one
+                // month's cut-off in the middle of the year's processing.
+                new LocalDate[] { yearStart, LocalDate.now(ZoneOffset.ofHours(7)) },
+                new LocalDate[] { LocalDate.of(2024, 6, 1), LocalDate.of(2024, 6, 30) });
         for (String unit : scopes) {
             for (LocalDate[] period : periods) {
                 Indicators.assertExact(period[0], period[1], unit);
