@@ -61,6 +61,21 @@ class IndicatorAccuracyTest {
             }
         }
 
+        // r2: the dossiers behind 15 and 23, at a past cut-off and at now, are those the independent reading counts.
+        LocalDate today = LocalDate.now(ZoneOffset.ofHours(7));
+        for (String id : List.of("processed-on-time", "handled-without-complaint")) {
+            for (LocalDate[] period : List.of(new LocalDate[] { yearStart, yearEnd }, new LocalDate[] { LocalDate.of(2024, 6, 1),
+                    LocalDate.of(2024, 6, 30) }, new LocalDate[] { yearStart, today })) {
+                for (String unit : List.of(data.root, data.districts.get(1))) {
+                    Expected.Pair pair = Expected.indicators(Published.LEDGER, period[0], period[1], unit).get(id);
+                    String where = id + " " + period[0] + ".." + period[1] + " " + unit;
+                    assertThat(drillTotal(id, period, unit, "numerator")).as("numerator of %s", where).isEqualTo(pair.numerator());
+                    assertThat(drillTotal(id, period, unit, "denominator")).as("denominator of %s", where).isEqualTo(pair.denominator());
+                    assertThat(drillTotal(id, period, unit, "gap")).as("gap of %s", where).isEqualTo(pair.denominator() - pair.numerator());
+                }
+            }
+        }
+
         // The series too: each month's figures and the running figures, for every indicator.
         for (String id : Expected.indicators(Published.LEDGER, yearStart, yearEnd, data.root).keySet()) {
             List<Map<String, Object>> buckets = given().auth().oauth2(TestTokens.reader())
@@ -77,6 +92,12 @@ class IndicatorAccuracyTest {
                         .isEqualTo(Expected.indicators(Published.LEDGER, yearStart, end, data.root).get(id));
             }
         }
+    }
+
+    private static long drillTotal(String id, LocalDate[] period, String unit, String set) {
+        return given().auth().oauth2(TestTokens.reader()).queryParam("from", period[0].toString()).queryParam("to", period[1].toString())
+                .queryParam("unit", unit).queryParam("set", set).queryParam("size", 1).get("/api/v1/indicators/" + id + "/dossiers")
+                .then().statusCode(200).extract().jsonPath().getLong("total");
     }
 
     @SuppressWarnings("unchecked")
