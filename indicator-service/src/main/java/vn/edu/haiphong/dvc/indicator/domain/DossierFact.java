@@ -62,7 +62,7 @@ public class DossierFact implements Fact<DossierEvent> {
     public List<Processing.DayRun> lateDays = List.of();
     /** The days at whose cut-off it is open and late. */
     public List<Processing.DayRun> openLateDays = List.of();
-    /** Late once every event counts (for an ended dossier: at any cut-off from now on). */
+    /** Late once every event counts ({@code lateAt(END_OF_TIME)}; for an ended dossier: at any cut-off from now on; an open one with no request is, its due being past at the end of time). */
     public boolean lateFinal;
     /** Late at the cut-off of its end day (null while not ended). */
     public Boolean endedLate;
