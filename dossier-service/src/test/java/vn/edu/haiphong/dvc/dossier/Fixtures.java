@@ -62,6 +62,13 @@ final class Fixtures {
             return scope;
         }
 
+        /** An event of the type at the given time (ISO-8601 with an offset), with what the type needs. */
+        Map<String, Object> event(String type, String dossierCode, String occurredAt) {
+            Map<String, Object> e = event(type, dossierCode);
+            e.put("occurredAt", occurredAt);
+            return e;
+        }
+
         Map<String, Object> event(String type, String dossierCode) {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("eventId", unique("ev"));

@@ -26,7 +26,8 @@ class DossierEventTest {
         assertEquals(List.of(), event(DossierEventType.RESULT_ISSUED, null, null, null, null, Outcome.APPROVED, null).missingFields());
         assertEquals(List.of(), event(DossierEventType.RATED, null, null, null, null, null, 5).missingFields());
         for (DossierEventType bare : List.of(DossierEventType.DOSSIER_DIGITIZED, DossierEventType.RESULT_DIGITIZED,
-                DossierEventType.RESULT_SYNCED, DossierEventType.WITHDRAWN)) {
+                DossierEventType.RESULT_SYNCED, DossierEventType.WITHDRAWN, DossierEventType.SUPPLEMENT_REQUESTED,
+                DossierEventType.SUPPLEMENT_RECEIVED)) {
             assertEquals(List.of(), event(bare, null, null, null, null, null, null).missingFields(), bare.name());
         }
     }
@@ -65,5 +66,36 @@ class DossierEventTest {
         assertTrue(ApplicantKind.CITIZEN.requires("adult"));
         assertFalse(ApplicantKind.ORGANIZATION.requires("adult"));
         assertFalse(ApplicantKind.CITIZEN.requires("id"));
+    }
+
+    @Test
+    void aSupplementReceivedMayCarryANewAppointmentButNeedNot() {
+        assertEquals(List.of(), event(DossierEventType.SUPPLEMENT_RECEIVED, null, null, null, AT.plusDays(3), null, null).missingFields());
+        assertTrue(DossierEventType.SUPPLEMENT_RECEIVED.allows("dueAt"));
+        assertFalse(DossierEventType.SUPPLEMENT_RECEIVED.requires("dueAt"));
+        assertEquals(List.of(), DossierEventType.SUPPLEMENT_RECEIVED.requiredFields());
+        assertFalse(DossierEventType.SUPPLEMENT_REQUESTED.allows("dueAt"));
+        assertTrue(DossierEventType.RECEIVED.allows("dueAt"));
+        assertFalse(DossierEventType.RECEIVED.allows("rating"));
+        assertTrue(DossierEventType.SUBMITTED.allows("applicant"));
+    }
+
+    @Test
+    void onlyRatingsAndSupplementEventsRepeat() {
+        for (DossierEventType type : DossierEventType.values()) {
+            boolean repeats = type == DossierEventType.RATED || type == DossierEventType.SUPPLEMENT_REQUESTED
+                    || type == DossierEventType.SUPPLEMENT_RECEIVED;
+            assertEquals(repeats, type.repeatable(), type.name());
+        }
+    }
+
+    @Test
+    void theDueIsSetByAReceiptOrAReceivedSupplementOnly() {
+        for (DossierEventType type : DossierEventType.values()) {
+            boolean setsDue = type == DossierEventType.RECEIVED || type == DossierEventType.SUPPLEMENT_RECEIVED;
+            assertEquals(setsDue, type.setsDue(), type.name());
+            // Whatever sets the due carries dueAt; nothing else does.
+            assertEquals(setsDue, type.allows("dueAt"), type.name());
+        }
     }
 }

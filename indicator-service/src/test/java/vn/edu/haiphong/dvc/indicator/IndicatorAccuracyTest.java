@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,10 +50,29 @@ class IndicatorAccuracyTest {
                 new LocalDate[] { yearStart, LocalDate.of(2024, 3, 31) },
                 new LocalDate[] { LocalDate.of(2024, 3, 1), LocalDate.of(2024, 3, 31) },
                 new LocalDate[] { LocalDate.of(2024, 4, 1), LocalDate.of(2024, 4, 1) },
-                new LocalDate[] { LocalDate.of(2023, 12, 1), LocalDate.of(2025, 1, 31) });
+                new LocalDate[] { LocalDate.of(2023, 12, 1), LocalDate.of(2025, 1, 31) },
+                // r2: a period whose cut-off is now (the dossiers still open are judged at this instant), and one
+                // month's cut-off in the middle of the year's processing.
+                new LocalDate[] { yearStart, LocalDate.now(ZoneOffset.ofHours(7)) },
+                new LocalDate[] { LocalDate.of(2024, 6, 1), LocalDate.of(2024, 6, 30) });
         for (String unit : scopes) {
             for (LocalDate[] period : periods) {
                 Indicators.assertExact(period[0], period[1], unit);
+            }
+        }
+
+        // r2: the dossiers behind 15 and 23, at a past cut-off and at now, are those the independent reading counts.
+        LocalDate today = LocalDate.now(ZoneOffset.ofHours(7));
+        for (String id : List.of("processed-on-time", "handled-without-complaint")) {
+            for (LocalDate[] period : List.of(new LocalDate[] { yearStart, yearEnd }, new LocalDate[] { LocalDate.of(2024, 6, 1),
+                    LocalDate.of(2024, 6, 30) }, new LocalDate[] { yearStart, today })) {
+                for (String unit : List.of(data.root, data.districts.get(1))) {
+                    Expected.Pair pair = Expected.indicators(Published.LEDGER, period[0], period[1], unit).get(id);
+                    String where = id + " " + period[0] + ".." + period[1] + " " + unit;
+                    assertThat(drillTotal(id, period, unit, "numerator")).as("numerator of %s", where).isEqualTo(pair.numerator());
+                    assertThat(drillTotal(id, period, unit, "denominator")).as("denominator of %s", where).isEqualTo(pair.denominator());
+                    assertThat(drillTotal(id, period, unit, "gap")).as("gap of %s", where).isEqualTo(pair.denominator() - pair.numerator());
+                }
             }
         }
 
@@ -72,6 +92,12 @@ class IndicatorAccuracyTest {
                         .isEqualTo(Expected.indicators(Published.LEDGER, yearStart, end, data.root).get(id));
             }
         }
+    }
+
+    private static long drillTotal(String id, LocalDate[] period, String unit, String set) {
+        return given().auth().oauth2(TestTokens.reader()).queryParam("from", period[0].toString()).queryParam("to", period[1].toString())
+                .queryParam("unit", unit).queryParam("set", set).queryParam("size", 1).get("/api/v1/indicators/" + id + "/dossiers")
+                .then().statusCode(200).extract().jsonPath().getLong("total");
     }
 
     @SuppressWarnings("unchecked")

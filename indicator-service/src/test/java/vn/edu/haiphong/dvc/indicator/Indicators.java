@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.restassured.path.json.JsonPath;
+import vn.edu.haiphong.dvc.indicator.domain.Indicator;
 import vn.edu.haiphong.dvc.testing.TestTokens;
 import vn.edu.haiphong.dvc.testing.data.Expected;
 
@@ -49,7 +50,7 @@ final class Indicators {
         Map<String, Expected.Pair> expected = Expected.indicators(Published.LEDGER, from, to, unit);
         JsonPath json = read(from, to, unit);
         List<Map<String, Object>> indicators = json.getList("indicators");
-        assertThat(indicators).hasSize(14);
+        assertThat(indicators).hasSize(Indicator.values().length);
         for (Map<String, Object> i : indicators) {
             String id = (String) i.get("id");
             Expected.Pair pair = expected.get(id);

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import vn.edu.haiphong.dvc.indicator.domain.Indicator;
 import vn.edu.haiphong.dvc.contract.Applicant;
 import vn.edu.haiphong.dvc.contract.ApplicantKind;
 import vn.edu.haiphong.dvc.contract.Channel;
@@ -59,7 +60,7 @@ class LiveStreamTest {
         try {
             await().atMost(Duration.ofSeconds(30)).until(() -> !events.isEmpty());
             JsonNode first = mapper.readTree(events.get(0));
-            assertThat(first.get("indicators")).hasSize(14);
+            assertThat(first.get("indicators")).hasSize(Indicator.values().length);
             long before = count(first, "online-submission");
 
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7)).minusMinutes(1);
@@ -68,7 +69,7 @@ class LiveStreamTest {
 
             await().atMost(Duration.ofSeconds(30)).until(() -> events.stream().skip(1).anyMatch(e -> e.contains("online-submission")));
             JsonNode change = mapper.readTree(events.stream().skip(1).filter(e -> e.contains("online-submission")).findFirst().orElseThrow());
-            assertThat(change.get("indicators").size()).isLessThan(14);
+            assertThat(change.get("indicators").size()).isLessThan(Indicator.values().length);
             assertThat(count(change, "online-submission")).isEqualTo(before + 1);
         } finally {
             reading.cancel(true);

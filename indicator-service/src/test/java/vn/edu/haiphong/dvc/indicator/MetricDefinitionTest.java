@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import vn.edu.haiphong.dvc.indicator.domain.FactDay;
 import vn.edu.haiphong.dvc.indicator.domain.Metric;
 import vn.edu.haiphong.dvc.indicator.repository.CounterRepository;
 import vn.edu.haiphong.dvc.testing.data.DataSet;
@@ -56,15 +57,19 @@ class MetricDefinitionTest {
         }
     }
 
-    /** Per metric, the facts under the root that its SQL rule counts, on any day. */
+    /** For the metrics of runs of days (r2): the day whose cut-off they are compared at. */
+    private static final LocalDate CUT_OFF_DAY = LocalDate.of(2024, 6, 30);
+
+    /** Per metric, the facts under the root that its SQL rule counts, on any day (runs of days: whose runs hold the day). */
     private Map<Metric, Long> bySql(String root) throws SQLException {
         Map<Metric, Long> counts = new LinkedHashMap<>();
         try (Connection c = dataSource.getConnection()) {
             for (Metric m : Metric.ADDITIVE) {
+                String rule = m.day == FactDay.CUT_OFF ? m.runsColumn + " @> date '" + CUT_OFF_DAY + "'"
+                        : "a." + m.day.column + " is not null and (" + m.sql + ")";
                 try (PreparedStatement s = c.prepareStatement("with recursive scope(code) as (select code from unit_ref where code = ?"
                         + " union select u.code from unit_ref u join scope s on u.parent_code = s.code) select count(*) from "
-                        + m.kind().table + " a where a." + m.day.column + " is not null and (" + m.sql + ")"
-                        + " and a.unit_code in (select code from scope)")) {
+                        + m.kind().table + " a where " + rule + " and a.unit_code in (select code from scope)")) {
                     s.setString(1, root);
                     counts.put(m, single(s));
                 }
@@ -73,13 +78,14 @@ class MetricDefinitionTest {
         return counts;
     }
 
-    /** Per metric, the root's day counters added up. */
+    /** Per metric, the root's day counters added up (runs of days: up to the day compared at). */
     private Map<Metric, Long> byCounters(String root) throws SQLException {
         Map<Metric, Long> counts = new LinkedHashMap<>();
         try (Connection c = dataSource.getConnection()) {
             for (Metric m : Metric.ADDITIVE) {
                 try (PreparedStatement s = c.prepareStatement(
-                        "select coalesce(sum(n), 0) from indicator_count where unit_code = ? and period = 'D' and metric = ?")) {
+                        "select coalesce(sum(n), 0) from indicator_count where unit_code = ? and period = 'D' and metric = ?"
+                                + (m.day == FactDay.CUT_OFF ? " and period_start <= date '" + CUT_OFF_DAY + "'" : ""))) {
                     s.setString(1, root);
                     s.setShort(2, m.code);
                     counts.put(m, single(s));

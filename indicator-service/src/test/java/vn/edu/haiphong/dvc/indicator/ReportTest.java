@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import vn.edu.haiphong.dvc.indicator.domain.Indicator;
 import vn.edu.haiphong.dvc.contract.UnitRecord;
 import vn.edu.haiphong.dvc.contract.UnitType;
 import vn.edu.haiphong.dvc.testing.TestTokens;
@@ -77,7 +78,7 @@ class ReportTest {
             int heading = headingRow(summary, "STT");
             assertThat(texts(summary.getRow(heading))).containsExactly("STT", "Mã chỉ tiêu", "Tên chỉ tiêu", "Tử số", "Mẫu số",
                     "Kết quả (%)", "Chỉ tiêu kế hoạch (%)", "Đánh giá", "Cần thêm để đạt", "Đơn vị tính");
-            for (int r = heading + 1; r <= heading + 14; r++) {
+            for (int r = heading + 1; r <= heading + Indicator.values().length; r++) {
                 Row row = summary.getRow(r);
                 String id = row.getCell(1).getStringCellValue();
                 Expected.Pair pair = expected.get(id);
@@ -112,7 +113,7 @@ class ReportTest {
                     districtRows++;
                 }
             }
-            assertThat(districtRows).isEqualTo(14 * 3);
+            assertThat(districtRows).isEqualTo(Indicator.values().length * 3);
         }
     }
 
@@ -136,7 +137,7 @@ class ReportTest {
         // The unit with no dossiers: its name quoted, no rank, no value.
         assertThat(lines).contains("2024,online-submission,Tỷ lệ hồ sơ nộp trực tuyến,Đơn vị trực thuộc,,RPT-HS,"
                 + "\"Trường \"\"Hoa Sen\"\", cơ sở 2\",0,0,,50,Chưa có số liệu");
-        assertThat(lines).hasSize(1 + 14 * (1 + 4));
+        assertThat(lines).hasSize(1 + Indicator.values().length * (1 + 4));
     }
 
     @Test

@@ -26,7 +26,10 @@ import vn.edu.haiphong.dvc.contract.DepartmentTime;
  * Loads the quick start's demo data through the services' public APIs, as the one-stop office system
  * and the payment platform would: the Hai Phong department with its district offices and a few dozen
  * schools (CSV import), a catalogue of education procedures (CSV import), and this year's dossiers and
- * payments so far, drawn so that the indicators land near the plan's targets, some met and some not.
+ * payments so far, drawn so that the indicators land near the plan's targets, some met and some not. Some dossiers
+ * are sent back to their applicant to be completed (r2: SUPPLEMENT_REQUESTED, answered by a SUPPLEMENT_RECEIVED often
+ * with a new appointment, or still waiting), and a cohort open today fills the board of open dossiers: new, in process,
+ * due in the coming days, due days ago, waiting, moved, withdrawn while open.
  * The data set is synthetic: names follow the city's real districts and the sector's procedures, but the
  * codes, schools and dossiers are invented.
  */
@@ -69,6 +72,11 @@ public final class DemoLoaderMain {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Random random = new Random(20_240_214L);
+    /**
+     * The draws of the r2 additions (supplements, the open dossiers of today), apart from {@link #random} so that the
+     * rest of the data set keeps its distribution.
+     */
+    private final Random board = new Random(20_261_202L);
     private final Map<String, String> tokens;
     private final String dossierUrl;
     private final String paymentUrl;
@@ -104,15 +112,7 @@ public final class DemoLoaderMain {
         }
         List<String> dossierEvents = new ArrayList<>();
         List<String> paymentEvents = new ArrayList<>();
-        LocalDate today = LocalDate.now(DepartmentTime.OFFSET);
-        OffsetDateTime start = today.withDayOfYear(1).atStartOfDay().atOffset(DepartmentTime.OFFSET);
-        OffsetDateTime end = OffsetDateTime.now(DepartmentTime.OFFSET).minusMinutes(30);
-        long span = Duration.between(start, end).toMinutes();
-        for (int i = 0; i < dossiers; i++) {
-            // Later dossiers are more often online: the trend the plan asks for.
-            OffsetDateTime submitted = start.plusMinutes((long) (span * Math.sqrt(random.nextDouble())));
-            dossier(String.format("DEMO-HS-%06d", i), submitted, end, dossierEvents, paymentEvents);
-        }
+        generate(dossiers, OffsetDateTime.now(DepartmentTime.OFFSET), dossierEvents, paymentEvents);
         post(dossierUrl + "/api/v1/dossier-events", dossierEvents);
         post(paymentUrl + "/api/v1/payment-events", paymentEvents);
         long submittedCount = dossierEvents.stream().filter(e -> e.contains("\"SUBMITTED\"")).count();
@@ -120,8 +120,26 @@ public final class DemoLoaderMain {
                 - paymentEvents.stream().filter(e -> e.contains("\"REFUNDED\"")).count();
         awaitIndicator("online-submission", submittedCount);
         awaitIndicator("online-payments", paidCount);
-        System.out.printf("Demo data loaded: %d units, %d procedures, %d dossier events, %d payment events.%n", units.size(),
-                PROCEDURES.length, dossierEvents.size(), paymentEvents.size());
+        System.out.printf("Demo data loaded: %d units, %d procedures, %d dossier events (%d supplement requests), %d payment "
+                + "events.%n", units.size(), PROCEDURES.length, dossierEvents.size(),
+                dossierEvents.stream().filter(e -> e.contains("\"SUPPLEMENT_REQUESTED\"")).count(), paymentEvents.size());
+    }
+
+    /** This year's dossiers up to {@code now}, and the cohort open today; the units must be drawn first ({@link #unitsCsv}). */
+    private void generate(int dossiers, OffsetDateTime clock, List<String> dossierEvents, List<String> paymentEvents) {
+        OffsetDateTime now = clock.withOffsetSameInstant(DepartmentTime.OFFSET);
+        OffsetDateTime start = now.toLocalDate().withDayOfYear(1).atStartOfDay().atOffset(DepartmentTime.OFFSET);
+        OffsetDateTime end = now.minusMinutes(30);
+        long span = Duration.between(start, end).toMinutes();
+        for (int i = 0; i < dossiers; i++) {
+            // Later dossiers are more often online: the trend the plan asks for.
+            OffsetDateTime submitted = start.plusMinutes((long) (span * Math.sqrt(random.nextDouble())));
+            dossier(String.format("DEMO-HS-%06d", i), submitted, end, dossierEvents, paymentEvents);
+        }
+        int open = Math.max(16, dossiers / 25);
+        for (int k = 0; k < open; k++) {
+            openDossier(String.format("DEMO-HS-%06d", dossiers + k), k, start, end, dossierEvents);
+        }
     }
 
     private void dossier(String code, OffsetDateTime submitted, OffsetDateTime end, List<String> out, List<String> payments) {
@@ -146,8 +164,19 @@ public final class DemoLoaderMain {
             if (random.nextDouble() < 0.93) {
                 out.add(event(code, "digitized", "DOSSIER_DIGITIZED", before(received.plusHours(3), end), code, procedure[0], unit, ""));
             }
-            OffsetDateTime result = received.plusHours(24 + random.nextInt(random.nextDouble() < 0.9 ? 9 * 24 : 25 * 24));
-            if (result.isBefore(end)) {
+            long resultHours = 24 + random.nextInt(random.nextDouble() < 0.9 ? 9 * 24 : 25 * 24);
+            Supplements supplements = supplements(code, procedure[0], unit, received, due, end, out);
+            // The office's clock stops while the applicant completes the dossier.
+            OffsetDateTime result = received.plus(supplements.waited()).plusHours(resultHours);
+            if (!result.isAfter(supplements.lastAt())) {
+                result = supplements.lastAt().plusHours(4 + board.nextInt(48));
+            }
+            if (supplements.waiting() || !result.isBefore(end)) {
+                if (board.nextDouble() < 0.05) {
+                    OffsetDateTime withdrawn = before(supplements.lastAt().plusHours(2 + board.nextInt(10 * 24)), end);
+                    out.add(event(code, "withdrawn", "WITHDRAWN", withdrawn, code, procedure[0], unit, ""));
+                }
+            } else {
                 out.add(event(code, "result", "RESULT_ISSUED", result, code, procedure[0], unit,
                         ",\"outcome\":\"" + (random.nextDouble() < 0.94 ? "APPROVED" : "REFUSED") + "\""));
                 if (random.nextDouble() < 0.96) {
@@ -182,6 +211,132 @@ public final class DemoLoaderMain {
                         + "\",\"procedureCode\":\"" + procedure[0] + "\",\"unitCode\":\"" + unit + "\"}");
             }
         }
+    }
+
+    /**
+     * What a dossier's supplements leave: how long the applicant took to answer, whether a request still waits, and when
+     * the last of the dossier's events so far occurred.
+     */
+    private record Supplements(Duration waited, boolean waiting, OffsetDateTime lastAt) {
+    }
+
+    /**
+     * Some received dossiers are sent back to the applicant to be completed, a few twice; most are answered, often with a
+     * new appointment, and a request made lately may still wait.
+     */
+    private Supplements supplements(String code, String procedure, String unit, OffsetDateTime received, OffsetDateTime due,
+            OffsetDateTime end, List<String> out) {
+        int requests = board.nextDouble() < 0.16 ? (board.nextDouble() < 0.2 ? 2 : 1) : 0;
+        Duration waited = Duration.ZERO;
+        OffsetDateTime last = received;
+        for (int r = 1; r <= requests; r++) {
+            OffsetDateTime requested = last.plusHours(4 + board.nextInt(3 * 24));
+            if (!requested.isBefore(end)) {
+                break;
+            }
+            out.add(event(code, "supplement-requested-" + r, "SUPPLEMENT_REQUESTED", requested, code, procedure, unit, ""));
+            OffsetDateTime answered = requested.plusHours(6 + board.nextInt(6 * 24));
+            // A request of the last weeks may still wait; an older one has long been answered.
+            if (!answered.isBefore(end) || requested.isAfter(end.minusDays(21)) && board.nextDouble() < 0.3) {
+                return new Supplements(waited, true, requested);
+            }
+            String appointment = "";
+            if (board.nextDouble() < 0.7) {
+                OffsetDateTime newDue = answered.plusDays(5 + board.nextInt(6)).withHour(17).withMinute(0).withSecond(0).withNano(0);
+                appointment = ",\"dueAt\":\"" + time(newDue.isBefore(due) ? due : newDue) + "\"";
+            }
+            out.add(event(code, "supplement-received-" + r, "SUPPLEMENT_RECEIVED", answered, code, procedure, unit, appointment));
+            waited = waited.plus(Duration.between(requested, answered));
+            last = answered;
+        }
+        return new Supplements(waited, false, last);
+    }
+
+    /**
+     * The dossiers open today, for the board of open dossiers (indicator-service, section 7): new ones not yet received,
+     * some in process, due in the coming days, due days ago, waiting on their applicant (one or two requests), with an
+     * appointment moved, and a few withdrawn while open. Relative to today on the department's clock, deterministic.
+     */
+    private void openDossier(String code, int k, OffsetDateTime start, OffsetDateTime end, List<String> out) {
+        String procedure = PROCEDURES[board.nextInt(PROCEDURES.length)][0];
+        String unit = units.get(board.nextInt(units.size()));
+        LocalDate today = end.plusMinutes(30).toLocalDate();
+        OffsetDateTime received;
+        OffsetDateTime due;
+        int scenario = k % 8;
+        switch (scenario) {
+            case 0, 1 -> { // overdue: due some days ago
+                received = hoursAgo(end, 8 * 24, 30 * 24, start);
+                due = dueOn(today.minusDays(1 + board.nextInt(7)));
+            }
+            case 2, 3 -> { // due in the coming days
+                received = hoursAgo(end, 3 * 24, 12 * 24, start);
+                due = dueOn(today.plusDays(1 + board.nextInt(4)));
+            }
+            case 4 -> { // in process, on track
+                received = hoursAgo(end, 1, 4 * 24, start);
+                due = dueOn(today.plusDays(6 + board.nextInt(9)));
+            }
+            default -> { // waiting, appointment moved, new or withdrawn: decided below
+                received = hoursAgo(end, 10 * 24, 20 * 24, start);
+                due = dueOn(today.plusDays(-3 + board.nextInt(8)));
+            }
+        }
+        due = due.isBefore(received) ? received.plusHours(1) : due;
+        boolean notYetReceived = scenario == 7 && k % 16 == 7;
+        OffsetDateTime submitted = notYetReceived ? hoursAgo(end, 1, 48, start) : received.minusMinutes(20 + board.nextInt(8 * 60));
+        submitted = submitted.isBefore(start) ? start : submitted;
+        boolean fullyOnline = board.nextDouble() < 0.6;
+        String applicant = "{\"kind\":\"CITIZEN\",\"id\":\"031" + String.format("%09d", board.nextInt(2_500))
+                + "\",\"adult\":true,\"vneid\":" + (board.nextDouble() < 0.6) + "}";
+        out.add(event(code, "submitted", "SUBMITTED", submitted, code, procedure, unit, ",\"channel\":\""
+                + (fullyOnline ? "ONLINE" : "IN_PERSON") + "\",\"fullyOnline\":" + fullyOnline + ",\"applicant\":" + applicant));
+        if (notYetReceived) {
+            return; // new: submitted lately, not yet received
+        }
+        out.add(event(code, "received", "RECEIVED", received, code, procedure, unit, ",\"dueAt\":\"" + time(due) + "\""));
+        switch (scenario) {
+            case 5 -> { // waiting on the applicant, a few for the second time
+                OffsetDateTime requested = received.plusHours(4 + board.nextInt(3 * 24));
+                int r = 1;
+                if (k % 16 == 13) {
+                    OffsetDateTime answered = requested.plusHours(6 + board.nextInt(48));
+                    out.add(event(code, "supplement-requested-1", "SUPPLEMENT_REQUESTED", requested, code, procedure, unit, ""));
+                    out.add(event(code, "supplement-received-1", "SUPPLEMENT_RECEIVED", answered, code, procedure, unit,
+                            ",\"dueAt\":\"" + time(dueOn(today.plusDays(board.nextInt(6)))) + "\""));
+                    requested = answered.plusHours(4 + board.nextInt(48));
+                    r = 2;
+                }
+                out.add(event(code, "supplement-requested-" + r, "SUPPLEMENT_REQUESTED", before(requested, end), code, procedure,
+                        unit, ""));
+            }
+            case 6 -> { // answered with a new appointment: due soon, or already missed again
+                OffsetDateTime requested = received.plusHours(4 + board.nextInt(2 * 24));
+                OffsetDateTime answered = before(requested.plusHours(6 + board.nextInt(3 * 24)), end);
+                OffsetDateTime moved = dueOn(today.plusDays(k % 3 == 0 ? -1 - board.nextInt(3) : board.nextInt(5)));
+                out.add(event(code, "supplement-requested-1", "SUPPLEMENT_REQUESTED", requested, code, procedure, unit, ""));
+                out.add(event(code, "supplement-received-1", "SUPPLEMENT_RECEIVED", answered, code, procedure, unit,
+                        ",\"dueAt\":\"" + time(moved.isBefore(answered) ? answered.plusHours(1) : moved) + "\""));
+            }
+            case 7 -> // withdrawn while open
+                out.add(event(code, "withdrawn", "WITHDRAWN", hoursAgo(end, 1, 3 * 24, received), code, procedure, unit, ""));
+            default -> {
+                if (board.nextDouble() < 0.5) {
+                    out.add(event(code, "digitized", "DOSSIER_DIGITIZED", before(received.plusHours(3), end), code, procedure, unit, ""));
+                }
+            }
+        }
+    }
+
+    /** A time between {@code min} and {@code max} hours before {@code end}, and not before {@code notBefore}. */
+    private OffsetDateTime hoursAgo(OffsetDateTime end, int min, int max, OffsetDateTime notBefore) {
+        OffsetDateTime at = end.minusMinutes(60L * min + board.nextInt(60 * (max - min) + 1));
+        return at.isBefore(notBefore) ? notBefore : at;
+    }
+
+    /** An appointment: the end of the office's day. */
+    private static OffsetDateTime dueOn(LocalDate day) {
+        return day.atTime(17, 0).atOffset(DepartmentTime.OFFSET);
     }
 
     private static String event(String code, String suffix, String type, OffsetDateTime at, String dossier, String procedure,

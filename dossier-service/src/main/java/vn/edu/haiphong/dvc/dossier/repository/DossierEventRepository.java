@@ -3,6 +3,7 @@ package vn.edu.haiphong.dvc.dossier.repository;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -28,19 +29,21 @@ public class DossierEventRepository implements PanacheRepositoryBase<DossierEven
     }
 
     /**
-     * The stored events of these dossiers of which a dossier may have only one (every type but RATED): only
-     * what the rule needs, not the events themselves.
+     * The stored events of these dossiers of which a dossier may have only one (every type but the
+     * {@linkplain DossierEventType#repeatable() repeatable} ones): only what the rule needs, not the events themselves.
      */
     public List<Taken> singleTypeEventsOf(Collection<String> dossierCodes) {
         if (dossierCodes.isEmpty()) {
             return List.of();
         }
+        Object[] repeatable = Arrays.stream(DossierEventType.values()).filter(DossierEventType::repeatable)
+                .map(DossierEventType::name).toArray();
         return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
             List<Taken> taken = new ArrayList<>();
             try (PreparedStatement s = connection.prepareStatement(
-                    "select dossier_code, type, event_id from dossier_event where dossier_code = any(?) and type <> ?")) {
+                    "select dossier_code, type, event_id from dossier_event where dossier_code = any(?) and type <> all(?)")) {
                 s.setArray(1, connection.createArrayOf("varchar", dossierCodes.toArray()));
-                s.setString(2, DossierEventType.RATED.name());
+                s.setArray(2, connection.createArrayOf("varchar", repeatable));
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         taken.add(new Taken(rs.getString(1), rs.getString(2), rs.getString(3)));

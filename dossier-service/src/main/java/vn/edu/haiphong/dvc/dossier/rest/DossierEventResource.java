@@ -43,6 +43,15 @@ public class DossierEventResource {
               { "eventId": "motcua-2024-000123-rated", "type": "RATED", "occurredAt": "2024-03-09T20:00:00+07:00",
                 "dossierCode": "HS-2024-000123", "procedureCode": "1.005090", "unitCode": "SGDDT", "rating": 5 } ]""";
 
+    static final String SUPPLEMENT_EXAMPLE = """
+            [ { "eventId": "motcua-2024-000123-supplement-requested-1", "type": "SUPPLEMENT_REQUESTED",
+                "occurredAt": "2024-03-05T10:00:00+07:00",
+                "dossierCode": "HS-2024-000123", "procedureCode": "1.005090", "unitCode": "SGDDT" },
+              { "eventId": "motcua-2024-000123-supplement-received-1", "type": "SUPPLEMENT_RECEIVED",
+                "occurredAt": "2024-03-07T14:20:00+07:00",
+                "dossierCode": "HS-2024-000123", "procedureCode": "1.005090", "unitCode": "SGDDT",
+                "dueAt": "2024-03-14T17:00:00+07:00" } ]""";
+
     private final DossierEventService service;
 
     public DossierEventResource(DossierEventService service) {
@@ -55,30 +64,37 @@ public class DossierEventResource {
     @RolesAllowed(Roles.INGEST)
     @Operation(operationId = "sendDossierEvents", summary = "Send one dossier event or a batch of up to 1,000",
             description = "A batch is all-or-nothing. Re-sending an event with the same eventId and content is acknowledged as a "
-                    + "duplicate and changes nothing. Events of a dossier may arrive in any order. The applicant's id is "
+                    + "duplicate and changes nothing. Events of a dossier may arrive in any order. A dossier has at most one "
+                    + "event of each type, except RATED, SUPPLEMENT_REQUESTED and SUPPLEMENT_RECEIVED. The applicant's id is "
                     + "replaced by a keyed hash before anything is stored or published.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(description = "One event, or an array of 1 to 1,000 events",
                     oneOf = { DossierEventSchema.class, DossierEventSchema.Batch.class }), examples = {
             @ExampleObject(name = "one SUBMITTED event", value = SUBMITTED_EXAMPLE),
-            @ExampleObject(name = "a batch", value = BATCH_EXAMPLE) }))
+            @ExampleObject(name = "a batch", value = BATCH_EXAMPLE),
+            @ExampleObject(name = "a supplement requested, then received with a new appointment", value = SUPPLEMENT_EXAMPLE) }))
     @APIResponse(responseCode = "202", description = "Accepted (stored, and queued for publishing)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IngestResult.class),
                     examples = @ExampleObject(name = "accepted", value = "{ \"accepted\": 3, \"duplicates\": 0 }")))
     @APIResponse(responseCode = "400", description = "The body is not JSON",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The eventId was used for other content, the dossier already has this "
-            + "type of event, or it belongs to another procedure or unit",
+            + "type of event (and it is not one that may repeat), or it belongs to another procedure or unit",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "More than 1,000 events, or a body over 4 MB",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A field breaks a rule; every failing field is named, with its batch index",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "missing field", value = """
+                    examples = { @ExampleObject(name = "missing field", value = """
                             { "type": "https://dvc.haiphong.edu.vn/problems/validation", "title": "Invalid request", "status": 422,
                               "detail": "1 field breaks the contract: [2] applicant.adult is required",
                               "instance": "/api/v1/dossier-events",
-                              "errors": [ { "index": 2, "field": "applicant.adult", "message": "is required" } ] }""")))
+                              "errors": [ { "index": 2, "field": "applicant.adult", "message": "is required" } ] }"""),
+                            @ExampleObject(name = "new appointment before the supplement", value = """
+                            { "type": "https://dvc.haiphong.edu.vn/problems/validation", "title": "Invalid request", "status": 422,
+                              "detail": "1 field breaks the contract: [1] dueAt must not be before occurredAt",
+                              "instance": "/api/v1/dossier-events",
+                              "errors": [ { "index": 1, "field": "dueAt", "message": "must not be before occurredAt" } ] }""") }))
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "The token is not ingest")
     public Response ingest(JsonNode body) {

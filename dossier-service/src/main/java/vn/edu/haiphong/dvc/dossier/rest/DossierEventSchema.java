@@ -15,12 +15,16 @@ import vn.edu.haiphong.dvc.contract.Outcome;
  * fields each type needs, the ranges, the cross-field checks); this record is never instantiated.
  */
 @Schema(name = "DossierEvent", description = "A dossier lifecycle event. Which of the optional fields a type needs: "
-        + "SUBMITTED channel, fullyOnline, applicant; RECEIVED dueAt; RESULT_ISSUED outcome; RATED rating. "
-        + "Unknown extra fields are ignored.")
+        + "SUBMITTED channel, fullyOnline, applicant; RECEIVED dueAt; RESULT_ISSUED outcome; RATED rating; "
+        + "SUPPLEMENT_RECEIVED may carry dueAt (the new appointment); DOSSIER_DIGITIZED, RESULT_DIGITIZED, RESULT_SYNCED, "
+        + "WITHDRAWN and SUPPLEMENT_REQUESTED nothing more. A field a type does not take is ignored, as are unknown extra fields. "
+        + "A dossier has at most one event of each type, except RATED, SUPPLEMENT_REQUESTED and SUPPLEMENT_RECEIVED "
+        + "(any number of each).")
 record DossierEventSchema(
         @Schema(required = true, description = "The idempotency key: 1-64 characters of A-Z a-z 0-9 . _ : -",
                 pattern = "^[A-Za-z0-9._:-]{1,64}$", examples = "motcua-2024-000123-submitted") String eventId,
-        @Schema(required = true) DossierEventType type,
+        @Schema(required = true, description = "SUPPLEMENT_REQUESTED: the office asks the applicant to complete the dossier "
+                + "(yêu cầu bổ sung); SUPPLEMENT_RECEIVED: the applicant has completed it") DossierEventType type,
         @Schema(required = true, description = "ISO-8601 with an offset; not before 2000-01-01, not more than 5 minutes in the future",
                 examples = "2024-03-04T08:15:00+07:00") OffsetDateTime occurredAt,
         @Schema(required = true, description = "The dossier's code (mã hồ sơ)", minLength = 1, maxLength = 64,
@@ -32,7 +36,9 @@ record DossierEventSchema(
         @Schema(description = "SUBMITTED: required") Channel channel,
         @Schema(description = "SUBMITTED: required; true only with channel ONLINE") Boolean fullyOnline,
         @Schema(description = "SUBMITTED: required") Applicant applicant,
-        @Schema(description = "RECEIVED: required, not before occurredAt", examples = "2024-03-11T17:00:00+07:00")
+        @Schema(description = "RECEIVED: required; SUPPLEMENT_RECEIVED: optional, the new appointment. Not before occurredAt. "
+                + "The dossier's due is the dueAt of its latest (by occurredAt, then eventId) RECEIVED or SUPPLEMENT_RECEIVED "
+                + "that carries one", examples = "2024-03-11T17:00:00+07:00")
         OffsetDateTime dueAt,
         @Schema(description = "RESULT_ISSUED: required") Outcome outcome,
         @Schema(description = "RATED: required", minimum = "1", maximum = "5", examples = "5") Integer rating) {

@@ -22,6 +22,7 @@ import vn.edu.haiphong.dvc.api.problem.FieldError;
 import vn.edu.haiphong.dvc.contract.DossierEvent;
 import vn.edu.haiphong.dvc.contract.DossierEventType;
 import vn.edu.haiphong.dvc.dossier.mapping.DossierEventMapper;
+import vn.edu.haiphong.dvc.dossier.mapping.Milestones;
 import vn.edu.haiphong.dvc.dossier.repository.DossierEntity;
 import vn.edu.haiphong.dvc.dossier.repository.DossierEventEntity;
 import vn.edu.haiphong.dvc.dossier.repository.DossierEventRepository;
@@ -38,7 +39,8 @@ import vn.edu.haiphong.dvc.ingest.validation.Ingestion;
 /**
  * Accepts dossier events: a batch is stored and queued for publishing whole, or not at all. The steps of
  * {@link Ingestion#store} for dossiers: a dossier's procedure and unit are fixed by its first event, and it
- * has at most one event of each type but RATED.
+ * has at most one event of each type but the {@linkplain DossierEventType#repeatable() repeatable} ones (ratings,
+ * supplement requests and receipts).
  */
 // Created at start-up so that its counters are exported (at zero) before the first event.
 @Startup
@@ -84,7 +86,7 @@ public class DossierEventService implements IngestSteps<DossierEvent, DossierEnt
                 .collect(Collectors.toMap(d -> d.code, Function.identity()));
     }
 
-    /** One event of each type per dossier (but ratings), one procedure and one unit per dossier. */
+    /** One event of each type per dossier (but the repeatable ones), one procedure and one unit per dossier. */
     @Override
     public List<FieldError> check(List<Candidate<DossierEvent>> fresh, Map<String, DossierEntity> locked) {
         List<FieldError> conflicts = new ArrayList<>();
@@ -103,7 +105,7 @@ public class DossierEventService implements IngestSteps<DossierEvent, DossierEnt
                 conflicts.add(FieldError.at(c.index(), "unitCode", "dossier '" + e.dossierCode()
                         + "' belongs to unit '" + dossier.unitCode + "'"));
             }
-            if (e.type() != DossierEventType.RATED) {
+            if (!e.type().repeatable()) {
                 String other = takenTypes.putIfAbsent(e.dossierCode() + '\u0000' + e.type(), e.eventId());
                 if (other != null) {
                     conflicts.add(FieldError.at(c.index(), "type", "dossier '" + e.dossierCode() + "' already has a "
@@ -120,7 +122,7 @@ public class DossierEventService implements IngestSteps<DossierEvent, DossierEnt
         for (Candidate<DossierEvent> c : fresh) {
             DossierEvent e = c.event();
             events.persist(DossierEventEntity.of(e, c.payload(), c.hash(), now));
-            DossierEventMapper.applyMilestone(locked.get(e.dossierCode()), e, now);
+            Milestones.apply(locked.get(e.dossierCode()), e, now);
         }
     }
 

@@ -64,17 +64,21 @@ public class DossierEventValidator implements ReferenceLookup {
         return procedures.among(codes);
     }
 
-    /** Reads the fields the event's type requires ({@link DossierEventType#requires}); any other is ignored. */
+    /**
+     * Reads the fields the event's type requires ({@link DossierEventType#requires}) or may carry
+     * ({@link DossierEventType#allows}); any other is ignored.
+     */
     private DossierEvent read(EventFields f, OffsetDateTime latest) {
         DossierEventType type = f.enumValue("type", DossierEventType.class, true);
         Predicate<String> required = field -> type != null && type.requires(field);
+        Predicate<String> allowed = field -> type != null && type.allows(field);
         Channel channel = required.test("channel") ? f.enumValue("channel", Channel.class, true) : null;
         Boolean fullyOnline = required.test("fullyOnline") ? f.bool(f.node(), "fullyOnline", "fullyOnline", true) : null;
         if (Boolean.TRUE.equals(fullyOnline) && channel != null && channel != Channel.ONLINE) {
             f.error("fullyOnline", "can be true only with channel ONLINE");
         }
         Applicant applicant = required.test("applicant") ? applicant(f) : null;
-        OffsetDateTime dueAt = required.test("dueAt") ? f.time("dueAt") : null;
+        OffsetDateTime dueAt = required.test("dueAt") || allowed.test("dueAt") && given(f, "dueAt") ? f.time("dueAt") : null;
         if (dueAt != null && f.occurredAt() != null && dueAt.isBefore(f.occurredAt())) {
             f.error("dueAt", "must not be before occurredAt");
         }
@@ -83,6 +87,12 @@ public class DossierEventValidator implements ReferenceLookup {
                 ? f.wholeNumber("rating", ContractLimits.MIN_RATING, ContractLimits.MAX_RATING, true) : null;
         return new DossierEvent(f.eventId(), type, f.occurredAt(), f.dossierCode(), f.procedureCode(), f.unitCode(),
                 channel, fullyOnline, applicant, dueAt, outcome, rating == null ? null : rating.intValue());
+    }
+
+    /** Whether an optional field is there: absent and JSON null are the same. */
+    private static boolean given(EventFields f, String field) {
+        JsonNode value = f.node().get(field);
+        return value != null && !value.isNull();
     }
 
     /** The applicant, with the id replaced by its keyed hash: the clear id goes no further than this. */

@@ -8,6 +8,7 @@ import vn.edu.haiphong.dvc.contract.DepartmentTime;
 import vn.edu.haiphong.dvc.dossier.api.PublicProgress;
 import vn.edu.haiphong.dvc.dossier.api.PublicProgress.Named;
 import vn.edu.haiphong.dvc.dossier.api.PublicProgress.Stage;
+import vn.edu.haiphong.dvc.dossier.mapping.Milestones;
 import vn.edu.haiphong.dvc.dossier.repository.DossierEntity;
 import vn.edu.haiphong.dvc.dossier.repository.DossierRepository;
 import vn.edu.haiphong.dvc.dossier.repository.ProcedureRepository;
@@ -30,7 +31,7 @@ public class PublicProgressService {
     public PublicProgress progress(String dossierCode) {
         DossierEntity d = dossiers.findByIdOptional(dossierCode)
                 .orElseThrow(() -> ProblemException.notFound("No dossier with code '" + dossierCode + "'"));
-        Stage stage = stage(d);
+        Stage stage = Milestones.stage(d);
         Boolean onTime = d.resultIssuedAt != null && d.dueAt != null ? !d.resultIssuedAt.isAfter(d.dueAt) : null;
         return new PublicProgress(d.code,
                 new Named(d.procedureCode, procedures.findByIdOptional(d.procedureCode).map(p -> p.name).orElse(null)),
@@ -41,19 +42,5 @@ public class PublicProgressService {
     /** Times are shown on the department's own clock. */
     private static OffsetDateTime local(OffsetDateTime time) {
         return time == null ? null : time.withOffsetSameInstant(DepartmentTime.OFFSET);
-    }
-
-    /** The furthest milestone reached, whatever order the events arrived in. */
-    private static Stage stage(DossierEntity d) {
-        if (d.withdrawnAt != null) {
-            return Stage.WITHDRAWN;
-        }
-        if (d.resultIssuedAt != null) {
-            return Stage.RESULT_ISSUED;
-        }
-        if (d.receivedAt != null) {
-            return Stage.PROCESSING;
-        }
-        return Stage.SUBMITTED;
     }
 }

@@ -76,4 +76,24 @@ public sealed interface Definition {
             return Subject.APPLICANT;
         }
     }
+
+    /**
+     * r2: dossiers in process, judged at the period's cut-off (the earlier of 24:00 of its last day and now). The
+     * denominator: dossiers with RECEIVED whose processing ended in the period ({@code ended}, by end day), and, with
+     * {@code openToo}, those open at the cut-off. The numerator: those of them not late at the cut-off, with
+     * {@code ratedWell} only those whose latest rating, if any, is 3 or more. {@code endedNumerator} counts the ended
+     * ones whose lateness is settled at their end; the others are read at the cut-off (IndicatorQueries).
+     */
+    record InProcess(Metric ended, Metric endedNumerator, boolean openToo, boolean ratedWell) implements Definition {
+
+        /** The rating condition of the numerator, in SQL on dossier_fact (alias {@code a}). */
+        public String ratingSql() {
+            return ratedWell ? "(a.rating is null or a.rating >= 3)" : "true";
+        }
+
+        @Override
+        public Subject subject() {
+            return Subject.DOSSIER;
+        }
+    }
 }

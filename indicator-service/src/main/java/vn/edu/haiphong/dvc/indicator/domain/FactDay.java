@@ -9,7 +9,19 @@ public enum FactDay {
     RECEIVED(FactKind.DOSSIER, "received_day"),
     RESULT(FactKind.DOSSIER, "result_day"),
     RATING(FactKind.DOSSIER, "rating_day"),
-    PAID(FactKind.PAYMENT, "paid_day");
+    PAID(FactKind.PAYMENT, "paid_day"),
+    /** r2: the day its processing ended (the earlier of its result and its withdrawal). */
+    ENDED(FactKind.DOSSIER, "end_day"),
+    /**
+     * r2: the day of its due, for counters of the dossiers open now (not of a period: a stock, which the open-dossier
+     * board and the current cut-off read by due day).
+     */
+    DUE(FactKind.DOSSIER, "due_day"),
+    /**
+     * r2: the days at whose cut-off a dossier is in some state, kept as changes: +1 on the first such day of a run, -1
+     * on the first day after it. The sum of a counter over every day up to d is the count at the cut-off of d.
+     */
+    CUT_OFF(FactKind.DOSSIER, null);
 
     /** The two kinds of facts, and their tables. */
     public enum FactKind {
@@ -27,11 +39,16 @@ public enum FactDay {
     }
 
     public final FactKind kind;
-    /** The column of the fact's table that holds the day. */
+    /** The column of the fact's table that holds the day (null for {@link #CUT_OFF}: runs of days, not one). */
     public final String column;
 
     FactDay(FactKind kind, String column) {
         this.kind = kind;
         this.column = column;
+    }
+
+    /** Whether its counters are facts placed in a period by an event's day, and so summed over the period's days. */
+    public boolean periodic() {
+        return this != DUE && this != CUT_OFF;
     }
 }

@@ -6,12 +6,13 @@ import java.util.Optional;
 
 import vn.edu.haiphong.dvc.indicator.domain.Definition.Applicants;
 import vn.edu.haiphong.dvc.indicator.domain.Definition.Catalogue;
+import vn.edu.haiphong.dvc.indicator.domain.Definition.InProcess;
 import vn.edu.haiphong.dvc.indicator.domain.Definition.ProcedureShare;
 import vn.edu.haiphong.dvc.indicator.domain.Definition.Ratio;
 import vn.edu.haiphong.dvc.indicator.domain.Definition.Subject;
 
 /**
- * The 14 indicators of section 5 of the contract, with their names in the users' language and what each counts:
+ * The indicators of section 5 of the contract (1-14, and of revision 2 15 and 23), with their names in the users' language and what each counts:
  * its {@link Definition}, in terms of {@link Metric}s and {@link ProcedureFlag}s. This is the one place that says it.
  */
 public enum Indicator {
@@ -71,7 +72,15 @@ public enum Indicator {
     SATISFACTION("satisfaction",
             "Tỷ lệ người dân hài lòng",
             "Applicants satisfied (rating 4 or 5)",
-            new Ratio(Metric.RATED_GOOD, Metric.RATED));
+            new Ratio(Metric.RATED_GOOD, Metric.RATED)),
+    PROCESSED_ON_TIME("processed-on-time",
+            "Tỷ lệ hồ sơ xử lý đúng hạn (kể cả hồ sơ đang giải quyết)",
+            "Dossiers processed on time (open dossiers included)",
+            new InProcess(Metric.ENDED, Metric.ENDED_ON_TIME, true, false)),
+    HANDLED_WITHOUT_COMPLAINT("handled-without-complaint",
+            "Tỷ lệ hồ sơ giải quyết đúng hạn, không bị đánh giá không hài lòng",
+            "Dossiers handled on time without a poor rating",
+            new InProcess(Metric.ENDED, Metric.ENDED_WITHOUT_COMPLAINT, false, true));
 
     public final String id;
     public final String vi;

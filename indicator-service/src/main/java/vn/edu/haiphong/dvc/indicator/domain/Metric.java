@@ -2,6 +2,7 @@ package vn.edu.haiphong.dvc.indicator.domain;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import vn.edu.haiphong.dvc.indicator.domain.FactDay.FactKind;
@@ -40,6 +41,33 @@ public enum Metric {
             payment(f -> !f.refunded && "NATIONAL_PORTAL".equals(f.method))),
     PAID_CASHLESS(17, false, FactDay.PAID, "not a.refunded and a.method <> 'CASH'",
             payment(f -> !f.refunded && !"CASH".equals(f.method))),
+    /** r2: dossiers with RECEIVED whose processing ended (on the day it ended). */
+    ENDED(21, false, FactDay.ENDED, "a.received_at is not null", dossier(f -> f.receivedAt != null)),
+    /**
+     * Of those, the ones not late, of the dossiers whose lateness is the same at every cut-off from their end day on
+     * ({@link DossierFact#settledAtEnd}); the others are read at each period's own cut-off (IndicatorQueries).
+     */
+    ENDED_ON_TIME(22, false, FactDay.ENDED, "a.received_at is not null and a.settled_at_end and not a.ended_late",
+            dossier(f -> f.receivedAt != null && f.settledAtEnd && !f.endedLate)),
+    /** Of those, the ones whose latest rating, if any, is 3 or more. */
+    ENDED_WITHOUT_COMPLAINT(23, false, FactDay.ENDED,
+            "a.received_at is not null and a.settled_at_end and not a.ended_late and (a.rating is null or a.rating >= 3)",
+            dossier(f -> f.receivedAt != null && f.settledAtEnd && !f.endedLate && (f.rating == null || f.rating >= 3))),
+    /** r2, a stock by due day: the dossiers open now. */
+    OPEN_NOW(24, false, FactDay.DUE, "a.received_at is not null and a.ended_at is null", dossier(DossierFact::openNow)),
+    /** Of those, the ones waiting on the applicant now. */
+    OPEN_WAITING(25, false, FactDay.DUE, "a.received_at is not null and a.ended_at is null and a.waiting_since is not null",
+            dossier(f -> f.openNow() && f.waitingSince != null)),
+    /** Of those open now, the ones late whatever the clock says (two requests, or waiting on one made after the due). */
+    OPEN_LATE_ANYWAY(26, false, FactDay.DUE, "a.received_at is not null and a.ended_at is null"
+            + " and (a.supplement_requests >= 2 or a.waiting_since > a.due_at)", dossier(DossierFact::lateWhateverTheClock)),
+    /** Of those open now, the ones late once their due passes (not waiting, fewer than two requests). */
+    OPEN_LATE_WHEN_DUE(27, false, FactDay.DUE, "a.received_at is not null and a.ended_at is null"
+            + " and a.waiting_since is null and a.supplement_requests < 2", dossier(DossierFact::lateWhenDuePasses)),
+    /** r2, runs of days: the dossiers open at the cut-off of a day. */
+    OPEN_AT_CUT_OFF(28, "a.open_days", f -> f.openDays == null ? List.of() : List.of(f.openDays)),
+    /** r2, runs of days: the dossiers open and late at the cut-off of a day. */
+    OPEN_LATE_AT_CUT_OFF(29, "a.open_late_days", f -> f.openLateDays),
     /**
      * Distinct adult citizens who applied online (the applicants of {@link #ADULT_ONLINE_DOSSIERS}): not additive, so
      * kept per month, quarter and year ({@link ApplicantMonths}), never per day, and no rule on one fact.
@@ -47,7 +75,7 @@ public enum Metric {
     ADULT_APPLICANTS(20, false, FactDay.SUBMITTED, null, null);
 
     /** The metrics a dossier or a transaction adds to one by one (all but the distinct applicants). */
-    public static final List<Metric> ADDITIVE = Arrays.stream(values()).filter(m -> m.rule != null).toList();
+    public static final List<Metric> ADDITIVE = Arrays.stream(values()).filter(m -> m.rule != null || m.runs != null).toList();
 
     public final short code;
     /** Whether the counter is kept per procedure (otherwise its procedure column is ''). */
@@ -55,7 +83,13 @@ public enum Metric {
     public final FactDay day;
     /** The rule in SQL on the fact's table (alias {@code a}), for a fact whose {@link #day} is set; null for a distinct count. */
     public final String sql;
+    /**
+     * For a metric of {@link FactDay#CUT_OFF}: the column of {@code dossier_fact} (alias {@code a}) that holds its
+     * runs of days, a datemultirange; null otherwise.
+     */
+    public final String runsColumn;
     private final Rule rule;
+    private final Function<DossierFact, List<Processing.DayRun>> runs;
 
     /** The rule on one fact, of the kind the metric's day belongs to. */
     private record Rule(Predicate<DossierFact> dossier, Predicate<PaymentFact> payment) {
@@ -67,9 +101,21 @@ public enum Metric {
         this.day = day;
         this.sql = sql;
         this.rule = rule;
+        this.runsColumn = null;
+        this.runs = null;
         if (rule != null && (rule.dossier() != null) != (day.kind == FactKind.DOSSIER)) {
             throw new IllegalStateException(name() + ": its rule is not on the facts its day belongs to");
         }
+    }
+
+    Metric(int code, String runsColumn, Function<DossierFact, List<Processing.DayRun>> runs) {
+        this.code = (short) code;
+        this.byProcedure = false;
+        this.day = FactDay.CUT_OFF;
+        this.sql = null;
+        this.rule = null;
+        this.runsColumn = runsColumn;
+        this.runs = runs;
     }
 
     private static Rule dossier(Predicate<DossierFact> rule) {
@@ -92,6 +138,11 @@ public enum Metric {
     /** Whether a transaction whose day of this metric is set counts in it. */
     public boolean counts(PaymentFact fact) {
         return rule != null && rule.payment() != null && rule.payment().test(fact);
+    }
+
+    /** For a metric of runs of days: the dossier's runs. */
+    public List<Processing.DayRun> runs(DossierFact fact) {
+        return runs == null ? List.of() : runs.apply(fact);
     }
 
     public static Metric of(int code) {

@@ -23,6 +23,7 @@ import vn.edu.haiphong.dvc.contract.PaymentEvent;
 import vn.edu.haiphong.dvc.indicator.domain.DossierFact;
 import vn.edu.haiphong.dvc.indicator.domain.Fact;
 import vn.edu.haiphong.dvc.indicator.domain.PaymentFact;
+import vn.edu.haiphong.dvc.indicator.domain.Processing;
 
 /**
  * The facts the consumer keeps ({@code dossier_fact}, {@code payment_fact}), locked, read and written a batch at a
@@ -84,7 +85,8 @@ public class FactRepository {
     private static final String DOSSIER_COLUMNS = "dossier_code, procedure_code, unit_code, submitted_at, submitted_day, channel, "
             + "fully_online, applicant_hash, applicant_adult_citizen, received_at, received_day, due_at, dossier_digitized, "
             + "result_issued_at, result_day, result_digitized, result_synced, withdrawn, rating, rated_at, rating_event_id, "
-            + "rating_day, updated_at";
+            + "rating_day, updated_at, withdrawn_at, steps, due_day, ended_at, end_day, supplement_requests, waiting_since, "
+            + "open_days, late_days, open_late_days, late_final, ended_late, settled_at_end";
     private static final String PAYMENT_COLUMNS = "transaction_id, dossier_code, procedure_code, unit_code, paid_at, paid_day, "
             + "method, amount, refunded, updated_at";
 
@@ -130,6 +132,21 @@ public class FactRepository {
                     f.ratingEventId = rs.getString(21);
                     f.ratingDay = rs.getObject(22, LocalDate.class);
                     f.updatedAt = rs.getObject(23, OffsetDateTime.class);
+                    f.withdrawnAt = rs.getObject(24, OffsetDateTime.class);
+                    f.steps = DossierSteps.parse(rs.getString(25));
+                    // What was counted for it, as stored: the counters move by the difference from this.
+                    f.dueDay = rs.getObject(26, LocalDate.class);
+                    f.endedAt = rs.getObject(27, OffsetDateTime.class);
+                    f.endDay = rs.getObject(28, LocalDate.class);
+                    f.supplementRequests = rs.getInt(29);
+                    f.waitingSince = rs.getObject(30, OffsetDateTime.class);
+                    List<Processing.DayRun> open = DayRuns.parse(rs.getString(31));
+                    f.openDays = open.isEmpty() ? null : open.get(0);
+                    f.lateDays = DayRuns.parse(rs.getString(32));
+                    f.openLateDays = DayRuns.parse(rs.getString(33));
+                    f.lateFinal = rs.getBoolean(34);
+                    f.endedLate = (Boolean) rs.getObject(35);
+                    f.settledAtEnd = rs.getBoolean(36);
                     facts.put(f.dossierCode, f);
                 });
         return facts;
@@ -214,7 +231,10 @@ public class FactRepository {
                         update dossier_fact set submitted_at = ?, submitted_day = ?, channel = ?, fully_online = ?,
                             applicant_hash = ?, applicant_adult_citizen = ?, received_at = ?, received_day = ?, due_at = ?,
                             dossier_digitized = ?, result_issued_at = ?, result_day = ?, result_digitized = ?, result_synced = ?,
-                            withdrawn = ?, rating = ?, rated_at = ?, rating_event_id = ?, rating_day = ?, updated_at = ?
+                            withdrawn = ?, rating = ?, rated_at = ?, rating_event_id = ?, rating_day = ?, updated_at = ?,
+                            withdrawn_at = ?, steps = ?::jsonb, due_day = ?, ended_at = ?, end_day = ?, supplement_requests = ?,
+                            waiting_since = ?, open_days = ?::datemultirange, late_days = ?::datemultirange,
+                            open_late_days = ?::datemultirange, late_final = ?, ended_late = ?, settled_at_end = ?
                         where dossier_code = ?""")) {
             for (DossierFact f : facts) {
                 s.setObject(1, f.submittedAt);
@@ -237,7 +257,20 @@ public class FactRepository {
                 s.setString(18, f.ratingEventId);
                 s.setObject(19, f.ratingDay);
                 s.setObject(20, f.updatedAt);
-                s.setString(21, f.dossierCode);
+                s.setObject(21, f.withdrawnAt);
+                s.setString(22, DossierSteps.text(f.steps));
+                s.setObject(23, f.dueDay);
+                s.setObject(24, f.endedAt);
+                s.setObject(25, f.endDay);
+                s.setInt(26, f.supplementRequests);
+                s.setObject(27, f.waitingSince);
+                s.setString(28, DayRuns.text(f.openDays == null ? List.of() : List.of(f.openDays)));
+                s.setString(29, DayRuns.text(f.lateDays));
+                s.setString(30, DayRuns.text(f.openLateDays));
+                s.setBoolean(31, f.lateFinal);
+                s.setObject(32, f.endedLate, Types.BOOLEAN);
+                s.setBoolean(33, f.settledAtEnd);
+                s.setString(34, f.dossierCode);
                 s.addBatch();
             }
             s.executeBatch();

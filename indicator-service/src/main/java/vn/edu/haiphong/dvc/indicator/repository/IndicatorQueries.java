@@ -3,6 +3,8 @@ package vn.edu.haiphong.dvc.indicator.repository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,10 +20,13 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import vn.edu.haiphong.dvc.contract.DepartmentTime;
 import vn.edu.haiphong.dvc.indicator.domain.Count;
 import vn.edu.haiphong.dvc.indicator.domain.Definition;
+import vn.edu.haiphong.dvc.indicator.domain.FactDay;
 import vn.edu.haiphong.dvc.indicator.domain.Definition.Applicants;
 import vn.edu.haiphong.dvc.indicator.domain.Definition.Catalogue;
+import vn.edu.haiphong.dvc.indicator.domain.Definition.InProcess;
 import vn.edu.haiphong.dvc.indicator.domain.Definition.ProcedureShare;
 import vn.edu.haiphong.dvc.indicator.domain.Definition.Ratio;
 import vn.edu.haiphong.dvc.indicator.domain.Indicator;
@@ -46,9 +51,12 @@ public class IndicatorQueries {
                 union
                 select u.code from unit_ref u join scope s on u.parent_code = s.code)
             """;
-    /** The additive metrics, which the counters hold per day and month. */
-    private static final String ADDITIVE = Metric.ADDITIVE.stream().map(m -> String.valueOf(m.code))
+    /** The additive metrics of a period, which the counters hold per day and month. */
+    private static final String ADDITIVE = Metric.ADDITIVE.stream().filter(m -> m.day.periodic()).map(m -> String.valueOf(m.code))
             .collect(Collectors.joining(", ", "(", ")"));
+    /** Open now, and late once its due has passed (not waiting, fewer than two requests): {@link Metric#OPEN_LATE_WHEN_DUE}'s rule. */
+    private static final String LATE_WHEN_DUE_PASSES = "a.received_at is not null and a.ended_at is null and a.waiting_since is null"
+            + " and a.supplement_requests < 2";
     /** Every catalogue flag of a counter row's procedure, in the order of {@link ProcedureFlag}. */
     private static final String FLAGS = Arrays.stream(ProcedureFlag.values()).map(f -> "coalesce(p." + f.column + ", false)")
             .collect(Collectors.joining(", "));
@@ -72,6 +80,11 @@ public class IndicatorQueries {
      * any other period its whole months and the days at its edges. The catalogue is joined as it stands now.
      */
     public Map<Indicator, Count> countAll(Scope scope) {
+        return countAll(scope, OffsetDateTime.now(ZoneOffset.UTC));
+    }
+
+    /** Every indicator over the scope, those that change with time alone (15, 23) as they stand at {@code now}. */
+    public Map<Indicator, Count> countAll(Scope scope, OffsetDateTime now) {
         Sql sql = new Sql().add("select c.metric, c.procedure_code, " + FLAGS + ", c.n from (select metric, procedure_code, sum(n) as n"
                 + " from indicator_count where unit_code = ? and metric in " + ADDITIVE + " and (", counterUnit(scope))
                 .add(periodCondition(scope.from(), scope.to()))
@@ -88,11 +101,116 @@ public class IndicatorQueries {
                 counts.put(indicator, catalogue(c));
             } else if (d instanceof Applicants a) {
                 counts.put(indicator, new Count(applicants(a, scope), adultPopulation(scope.unit())));
+            } else if (d instanceof InProcess p) {
+                counts.put(indicator, inProcess(p, scope, rows, CutOff.of(scope, now)));
             } else {
                 throw new IllegalStateException("No query for " + d);
             }
         }
         return counts;
+    }
+
+    /**
+     * A period's cut-off: the end of its last day, or now when that is still to come. A past cut-off falls at 24:00,
+     * where the counters of runs of days ({@link FactDay#CUT_OFF}) say who was open and late; the current one is read
+     * from the stock of dossiers open now (by due day) and the clock.
+     */
+    record CutOff(LocalDate lastDay, OffsetDateTime now) {
+
+        static CutOff of(Scope scope, OffsetDateTime now) {
+            return new CutOff(scope.to(), now);
+        }
+
+        boolean current() {
+            return !lastDay.isBefore(DepartmentTime.dayOf(now));
+        }
+
+        LocalDate today() {
+            return DepartmentTime.dayOf(now);
+        }
+
+        /** Late at the cut-off, in SQL on dossier_fact (alias {@code a}), for a dossier that counts in the period. */
+        Sql late() {
+            if (!current()) {
+                return new Sql().add("a.late_days @> ?::date", lastDay);
+            }
+            return new Sql().add("((a.ended_at is not null and a.late_final) or (a.ended_at is null and (a.supplement_requests >= 2"
+                    + " or a.waiting_since > a.due_at or (a.waiting_since is null and a.due_at < ?))))", now);
+        }
+
+        /** Open at the cut-off, in SQL on dossier_fact (alias {@code a}). */
+        Sql open() {
+            return current() ? new Sql().add("(a.received_at is not null and a.ended_at is null)")
+                    : new Sql().add("a.open_days @> ?::date", lastDay);
+        }
+    }
+
+    /**
+     * Dossiers in process at the period's cut-off. The ended ones from the counters by end day (with those whose
+     * lateness is not settled at their end read from their runs of late days); the open ones, for a past cut-off,
+     * as the running sum of the runs-of-days counters up to its day, and for the current one from the stock of open
+     * dossiers by due day: late whatever the clock, or late because their due day has passed, or due today and past
+     * due by now (the only part read from the facts, one day's dues by index).
+     */
+    private Count inProcess(InProcess p, Scope scope, List<CounterRow> rows, CutOff cut) {
+        long denominator = 0;
+        long numerator = 0;
+        for (CounterRow row : rows) {
+            if (row.metric() == p.ended()) {
+                denominator += row.n();
+            }
+            if (row.metric() == p.endedNumerator()) {
+                numerator += row.n();
+            }
+        }
+        numerator += jdbc.number(scoped(scope, new Sql().add("select count(*) from dossier_fact a where not a.settled_at_end"
+                + " and a.received_at is not null and a.end_day between ? and ?", scope.from(), scope.to())
+                .add(unitFilter(scope, "a")).add(" and not ").add(cut.late()).add(" and " + p.ratingSql())));
+        if (p.openToo()) {
+            String unit = counterUnit(scope);
+            long open;
+            long late;
+            if (cut.current()) {
+                Map<Metric, Long> stock = sumUpTo(unit, List.of(Metric.OPEN_NOW, Metric.OPEN_LATE_ANYWAY), LocalDate.of(9999, 12, 31));
+                open = stock.getOrDefault(Metric.OPEN_NOW, 0L);
+                late = stock.getOrDefault(Metric.OPEN_LATE_ANYWAY, 0L)
+                        + sumUpTo(unit, List.of(Metric.OPEN_LATE_WHEN_DUE), cut.today().minusDays(1)).getOrDefault(Metric.OPEN_LATE_WHEN_DUE, 0L)
+                        + jdbc.number(scoped(scope, new Sql().add("select count(*) from dossier_fact a where " + LATE_WHEN_DUE_PASSES
+                                + " and a.due_at >= ? and a.due_at < ?", cut.today().atStartOfDay().atOffset(DepartmentTime.OFFSET), cut.now())
+                                .add(unitFilter(scope, "a"))));
+            } else {
+                Map<Metric, Long> atCutOff = sumUpTo(unit, List.of(Metric.OPEN_AT_CUT_OFF, Metric.OPEN_LATE_AT_CUT_OFF), cut.lastDay());
+                open = atCutOff.getOrDefault(Metric.OPEN_AT_CUT_OFF, 0L);
+                late = atCutOff.getOrDefault(Metric.OPEN_LATE_AT_CUT_OFF, 0L);
+            }
+            denominator += open;
+            numerator += open - late;
+        }
+        return new Count(numerator, denominator);
+    }
+
+    /** Each metric's counters of a unit summed over every day up to {@code last}: its months before last's, and that month's days. */
+    private Map<Metric, Long> sumUpTo(String unit, List<Metric> metrics, LocalDate last) {
+        LocalDate month = last.withDayOfMonth(1);
+        String codes = metrics.stream().map(m -> String.valueOf(m.code)).collect(Collectors.joining(", ", "(", ")"));
+        Map<Metric, Long> sums = new EnumMap<>(Metric.class);
+        jdbc.list(new Sql().add("select metric, coalesce(sum(n), 0) from indicator_count where unit_code = ? and metric in " + codes
+                + " and ((period = 'M' and period_start < ?) or (period = 'D' and period_start >= ? and period_start <= ?)) group by metric",
+                unit, month, month, last), rs -> sums.put(Metric.of(rs.getInt(1)), rs.getLong(2)));
+        return sums;
+    }
+
+    /**
+     * The earliest instant after {@code now} at which a figure of the scope can change with no event: the next due to
+     * pass among the open dossiers that are late once it passes, or the next midnight (a new day moves the cut-off);
+     * what an answer computed now stays right until.
+     */
+    public OffsetDateTime nextChange(Scope scope, OffsetDateTime now) {
+        OffsetDateTime midnight = DepartmentTime.dayOf(now).plusDays(1).atStartOfDay().atOffset(DepartmentTime.OFFSET);
+        List<OffsetDateTime> due = jdbc.list(scoped(scope, new Sql().add("select min(a.due_at) from dossier_fact a where "
+                + LATE_WHEN_DUE_PASSES + " and a.due_at >= ? and a.due_at < ?", now, midnight).add(unitFilter(scope, "a"))),
+                rs -> rs.getObject(1, OffsetDateTime.class));
+        return due.isEmpty() || due.get(0) == null ? midnight : due.get(0);
     }
 
     private static CounterRow counterRow(ResultSet rs, int first) throws SQLException {
@@ -312,6 +430,21 @@ public class IndicatorQueries {
                     + set.predicate(c.denominator().column, c.denominator().column + " and " + c.numerator().column));
             order = "p.code";
             scoped = false;
+        } else if (d instanceof InProcess p) {
+            CutOff cut = CutOff.of(scope, OffsetDateTime.now(ZoneOffset.UTC));
+            Sql counted = new Sql().add("a.received_at is not null and (a.end_day between ? and ?", scope.from(), scope.to());
+            if (p.openToo()) {
+                counted.add(" or ").add(cut.open());
+            }
+            counted.add(")");
+            Sql good = new Sql().add("not ").add(cut.late()).add(" and " + p.ratingSql());
+            select = new Sql().add("select a.dossier_code from dossier_fact a where ").add(counted).add(unitFilter(scope, "a"));
+            switch (set) {
+                case NUMERATOR -> select.add(" and ").add(good);
+                case DENOMINATOR -> select.add("");
+                case GAP -> select.add(" and not (").add(good).add(")");
+            }
+            order = "a.dossier_code";
         } else if (d instanceof Applicants a) {
             // Applicants are people: what can be shown are the dossiers that made them count.
             select = new Sql().add("select a.dossier_code ").add(dossiersOf(a, scope));

@@ -41,7 +41,7 @@ import vn.edu.haiphong.dvc.indicator.service.LiveIndicators;
 @Path("/api/v1/indicators")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.READER, Roles.ADMIN })
-@Tag(name = "Indicators", description = "The 14 indicators of the plan (chỉ tiêu), exact and live")
+@Tag(name = "Indicators", description = "The indicators of the plan (chỉ tiêu) and of revision 2 (15, 23: dossiers processed on time), exact and live")
 @SecurityRequirement(name = "bearer")
 @APIResponse(responseCode = "400", description = "A malformed date, from after to, an unknown unit, or another bad parameter",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -66,7 +66,7 @@ public class IndicatorResource {
     }
 
     @GET
-    @Operation(operationId = "listIndicators", summary = "All 14 indicators over a period and a unit's scope",
+    @Operation(operationId = "listIndicators", summary = "Every indicator over a period and a unit's scope",
             description = "from/to inclusive (default: 1 January of this year to today, UTC+07:00); unit: the unit and every "
                     + "unit below it (default: every unit). Targets come from the plan for the year of `to`.")
     @APIResponse(responseCode = "200", description = "The indicators",

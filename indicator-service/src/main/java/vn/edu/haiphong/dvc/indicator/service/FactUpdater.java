@@ -23,6 +23,7 @@ import vn.edu.haiphong.dvc.indicator.domain.Contribution;
 import vn.edu.haiphong.dvc.indicator.domain.Fact;
 import vn.edu.haiphong.dvc.indicator.repository.CounterRepository;
 import vn.edu.haiphong.dvc.indicator.repository.DataVersionRepository;
+import vn.edu.haiphong.dvc.indicator.repository.EventLog;
 import vn.edu.haiphong.dvc.indicator.repository.FactRepository;
 import vn.edu.haiphong.dvc.indicator.repository.ProcessedEvents;
 import vn.edu.haiphong.dvc.indicator.repository.ReferenceCopies;
@@ -40,9 +41,11 @@ public class FactUpdater {
     private final ReferenceCopies references;
     private final CounterRepository counters;
     private final DataVersionRepository version;
+    private final EventLog eventLog;
 
     public FactUpdater(ProcessedEvents processed, FactRepository facts, ReferenceCopies references, CounterRepository counters,
-            DataVersionRepository version) {
+            DataVersionRepository version, EventLog eventLog) {
+        this.eventLog = eventLog;
         this.processed = processed;
         this.facts = facts;
         this.references = references;
@@ -81,8 +84,10 @@ public class FactUpdater {
             }
         }
         Changes changes = new Changes();
-        int counted = countEvents(Topics.DOSSIER_EVENTS, dossierEvents, facts.dossiers(), now, changes)
-                + countEvents(Topics.PAYMENT_EVENTS, paymentEvents, facts.payments(), now, changes);
+        List<DossierEvent> dossiersCounted = countEvents(Topics.DOSSIER_EVENTS, dossierEvents, facts.dossiers(), now, changes);
+        int counted = dossiersCounted.size()
+                + countEvents(Topics.PAYMENT_EVENTS, paymentEvents, facts.payments(), now, changes).size();
+        eventLog.append(dossiersCounted);
         counters.add(changes.deltas, changes.adults);
         version.changed(now, counted > 0);
         return counted;
@@ -95,16 +100,18 @@ public class FactUpdater {
 
         /** Adds what a fact contributes now and takes away what it contributed before. */
         void difference(List<Contribution> before, List<Contribution> after) {
-            before.forEach(c -> deltas.merge(c, -1L, Long::sum));
-            after.forEach(c -> deltas.merge(c, 1L, Long::sum));
+            before.forEach(c -> deltas.merge(c.counter(), (long) -c.weight(), Long::sum));
+            after.forEach(c -> deltas.merge(c.counter(), (long) c.weight(), Long::sum));
         }
     }
 
     /**
      * The events of one kind, not seen before, recorded in their facts: each fact locked, changed by its events and
      * written back once. The same steps for dossiers and transactions.
+     *
+     * @return the events counted (those not seen before)
      */
-    private <E, F extends Fact<E>> int countEvents(String topic, Map<String, E> events, FactRepository.Table<E, F> table,
+    private <E, F extends Fact<E>> List<E> countEvents(String topic, Map<String, E> events, FactRepository.Table<E, F> table,
             OffsetDateTime now, Changes changes) {
         Set<String> fresh = processed.firstSeen(topic, events.keySet(), now);
         List<E> toCount = events.entrySet().stream().filter(e -> fresh.contains(e.getKey())).map(Map.Entry::getValue).toList();
@@ -132,6 +139,6 @@ public class FactUpdater {
             }
         }
         table.save(touched.values());
-        return toCount.size();
+        return toCount;
     }
 }

@@ -46,7 +46,15 @@ public class IndicatorService {
     /** Answers kept per scope, and the data version they were computed at. */
     private static final int CACHED_SCOPES = 10_000;
 
-    private record Cached(long version, IndicatorsResponse response) {
+    /**
+     * An answer, the data version it was computed at, and the instant until which it stays right with no new event
+     * (r2: an open dossier becomes late when its due passes; null when nothing in it changes with time alone).
+     */
+    private record Cached(long version, IndicatorsResponse response, OffsetDateTime rightUntil) {
+
+        boolean holds(long current, OffsetDateTime now) {
+            return version == current && (rightUntil == null || !now.isAfter(rightUntil));
+        }
     }
 
     private final IndicatorQueries queries;
@@ -66,32 +74,36 @@ public class IndicatorService {
 
     /**
      * Every indicator over the scope. Computed once per data version and scope: while nothing has changed
-     * (the version stands), the same numbers are served again with a new {@code asOf}.
+     * (the version stands, and no due has passed that would make an open dossier late), the same numbers are
+     * served again with a new {@code asOf}, at which they are still right.
      */
     public IndicatorsResponse all(Scope scope) {
         long current = version.current();
+        OffsetDateTime now = now();
         Cached cached = cache.get(scope);
-        if (cached != null && cached.version() == current) {
+        if (cached != null && cached.holds(current, now)) {
             IndicatorsResponse r = cached.response();
-            return new IndicatorsResponse(r.from(), r.to(), r.unit(), now(), r.indicators());
+            return new IndicatorsResponse(r.from(), r.to(), r.unit(), now, r.indicators());
         }
-        IndicatorsResponse computed = compute(scope);
+        IndicatorsResponse computed = compute(scope, now);
+        // A period whose cut-off is still to come (it holds today) changes with time alone.
+        OffsetDateTime rightUntil = scope.to().isBefore(DepartmentTime.dayOf(now)) ? null : queries.nextChange(scope, now);
         if (cache.size() >= CACHED_SCOPES) {
             cache.clear();
         }
         // Two readers may compute the same scope at once: the answer of the later version stays.
-        cache.merge(scope, new Cached(current, computed), (held, fresh) -> held.version() > fresh.version() ? held : fresh);
+        cache.merge(scope, new Cached(current, computed, rightUntil), (held, fresh) -> held.version() > fresh.version() ? held : fresh);
         return computed;
     }
 
-    private IndicatorsResponse compute(Scope scope) {
+    private IndicatorsResponse compute(Scope scope, OffsetDateTime now) {
         Map<String, BigDecimal> targets = plans.targets(scope.to().getYear());
-        Map<Indicator, Count> counts = queries.countAll(scope);
+        Map<Indicator, Count> counts = queries.countAll(scope, now);
         List<IndicatorValue> values = new ArrayList<>();
         for (Indicator indicator : Indicator.values()) {
             values.add(value(indicator, counts.get(indicator), targets.get(indicator.id)));
         }
-        return new IndicatorsResponse(scope.from(), scope.to(), scope.unit(), now(), values);
+        return new IndicatorsResponse(scope.from(), scope.to(), scope.unit(), now, values);
     }
 
     public IndicatorValue one(Indicator indicator, Scope scope) {

@@ -61,20 +61,26 @@ class DossierFactTest {
         LocalDate submitted = LocalDate.of(2024, 1, 31);
         LocalDate result = LocalDate.of(2024, 2, 3);
         assertThat(f.contributions()).containsExactlyInAnyOrder(
-                new Contribution("PGD-LC", Metric.SUBMITTED, submitted, "P-1"),
-                new Contribution("PGD-LC", Metric.SUBMITTED_ONLINE, submitted, ""),
-                new Contribution("PGD-LC", Metric.SUBMITTED_FULLY_ONLINE, submitted, "P-1"),
-                new Contribution("PGD-LC", Metric.SUBMITTED_RECEIVED, submitted, ""),
-                new Contribution("PGD-LC", Metric.ADULT_ONLINE_DOSSIERS, submitted, ""),
-                new Contribution("PGD-LC", Metric.RECEIVED, LocalDate.of(2024, 2, 1), ""),
-                new Contribution("PGD-LC", Metric.RECEIVED_DIGITIZED, LocalDate.of(2024, 2, 1), ""),
-                new Contribution("PGD-LC", Metric.RESULT, result, ""),
-                new Contribution("PGD-LC", Metric.RESULT_DIGITIZED, result, ""),
-                new Contribution("PGD-LC", Metric.RESULT_SYNCED, result, ""),
-                new Contribution("PGD-LC", Metric.RESULT_RECEIVED, result, ""),
-                new Contribution("PGD-LC", Metric.RESULT_ON_TIME, result, ""),
-                new Contribution("PGD-LC", Metric.RATED, LocalDate.of(2024, 2, 5), ""),
-                new Contribution("PGD-LC", Metric.RATED_GOOD, LocalDate.of(2024, 2, 5), ""));
+                Contribution.of("PGD-LC", Metric.SUBMITTED, submitted, "P-1"),
+                Contribution.of("PGD-LC", Metric.SUBMITTED_ONLINE, submitted, ""),
+                Contribution.of("PGD-LC", Metric.SUBMITTED_FULLY_ONLINE, submitted, "P-1"),
+                Contribution.of("PGD-LC", Metric.SUBMITTED_RECEIVED, submitted, ""),
+                Contribution.of("PGD-LC", Metric.ADULT_ONLINE_DOSSIERS, submitted, ""),
+                Contribution.of("PGD-LC", Metric.RECEIVED, LocalDate.of(2024, 2, 1), ""),
+                Contribution.of("PGD-LC", Metric.RECEIVED_DIGITIZED, LocalDate.of(2024, 2, 1), ""),
+                Contribution.of("PGD-LC", Metric.RESULT, result, ""),
+                Contribution.of("PGD-LC", Metric.RESULT_DIGITIZED, result, ""),
+                Contribution.of("PGD-LC", Metric.RESULT_SYNCED, result, ""),
+                Contribution.of("PGD-LC", Metric.RESULT_RECEIVED, result, ""),
+                Contribution.of("PGD-LC", Metric.RESULT_ON_TIME, result, ""),
+                Contribution.of("PGD-LC", Metric.RATED, LocalDate.of(2024, 2, 5), ""),
+                Contribution.of("PGD-LC", Metric.RATED_GOOD, LocalDate.of(2024, 2, 5), ""),
+                // r2: ended on the day of its result, before its due; open at the cut-offs of 1 and 2 February.
+                Contribution.of("PGD-LC", Metric.ENDED, result, ""),
+                Contribution.of("PGD-LC", Metric.ENDED_ON_TIME, result, ""),
+                Contribution.of("PGD-LC", Metric.ENDED_WITHOUT_COMPLAINT, result, ""),
+                Contribution.change("PGD-LC", Metric.OPEN_AT_CUT_OFF, LocalDate.of(2024, 2, 1), 1),
+                Contribution.change("PGD-LC", Metric.OPEN_AT_CUT_OFF, result, -1));
         assertThat(f.adultApplication()).contains(new AdultApplication("PGD-LC", submitted, "hash-1"));
     }
 
@@ -94,7 +100,8 @@ class DossierFactTest {
         DossierFact late = recorded(List.of(event("r", DossierEventType.RECEIVED, SUBMITTED_AT),
                 event("i", DossierEventType.RESULT_ISSUED, SUBMITTED_AT.plusDays(6))));
         assertThat(late.contributions()).extracting(Contribution::metric)
-                .containsExactlyInAnyOrder(Metric.RECEIVED, Metric.RESULT, Metric.RESULT_RECEIVED);
+                .containsExactlyInAnyOrder(Metric.RECEIVED, Metric.RESULT, Metric.RESULT_RECEIVED, Metric.ENDED,
+                        Metric.OPEN_AT_CUT_OFF, Metric.OPEN_AT_CUT_OFF, Metric.OPEN_LATE_AT_CUT_OFF, Metric.OPEN_LATE_AT_CUT_OFF);
         DossierFact neverReceived = recorded(List.of(event("i", DossierEventType.RESULT_ISSUED, SUBMITTED_AT)));
         assertThat(neverReceived.contributions()).extracting(Contribution::metric).containsExactly(Metric.RESULT);
     }

@@ -34,9 +34,9 @@ class PaymentFactTest {
     void aPaymentCountsOnItsDayInHaiPhongByItsMethod() {
         LocalDate day = LocalDate.of(2024, 4, 1);
         assertThat(paid(PaymentMethod.NATIONAL_PORTAL, false).contributions()).containsExactlyInAnyOrder(
-                new Contribution("SGDDT", Metric.PAID, day, ""),
-                new Contribution("SGDDT", Metric.PAID_NATIONAL_PORTAL, day, "P-1"),
-                new Contribution("SGDDT", Metric.PAID_CASHLESS, day, ""));
+                Contribution.of("SGDDT", Metric.PAID, day, ""),
+                Contribution.of("SGDDT", Metric.PAID_NATIONAL_PORTAL, day, "P-1"),
+                Contribution.of("SGDDT", Metric.PAID_CASHLESS, day, ""));
         assertThat(paid(PaymentMethod.BANK_TRANSFER, false).contributions()).extracting(Contribution::metric)
                 .containsExactlyInAnyOrder(Metric.PAID, Metric.PAID_CASHLESS);
         assertThat(paid(PaymentMethod.CASH, false).contributions()).extracting(Contribution::metric).containsExactly(Metric.PAID);

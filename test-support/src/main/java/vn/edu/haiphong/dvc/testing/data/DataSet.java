@@ -35,10 +35,16 @@ public final class DataSet {
     public final List<Object> events = new ArrayList<>();
 
     private final Random random;
+    /**
+     * r2's events (supplements, due changes, withdrawals while open) drawn from a stream of their own, so that the
+     * events drawn before revision 2 stay exactly as they were.
+     */
+    private final Random process;
     private final String prefix;
 
     public DataSet(long seed, String prefix, int dossiers) {
         this.random = new Random(seed);
+        this.process = new Random(seed * 31 + 7);
         this.prefix = prefix;
         this.root = prefix + "-SGD";
         reference.add(new UnitRecord(root, "Sở Giáo dục và Đào tạo " + prefix, UnitType.DEPARTMENT, null, 1_550_000L));
@@ -89,16 +95,19 @@ public final class DataSet {
         if (random.nextInt(100) >= 3) {
             add(code, i, DossierEventType.SUBMITTED, submitted, unit, procedure, channel, fullyOnline, applicant, null, null, null);
         }
+        OffsetDateTime received = null;
+        OffsetDateTime due = null;
+        OffsetDateTime result = null;
         if (random.nextInt(100) < 90) {
-            OffsetDateTime received = submitted.plusMinutes(random.nextInt(3 * 24 * 60));
-            OffsetDateTime due = received.plusDays(5 + random.nextInt(10));
+            received = submitted.plusMinutes(random.nextInt(3 * 24 * 60));
+            due = received.plusDays(5 + random.nextInt(10));
             add(code, i, DossierEventType.RECEIVED, received, unit, procedure, null, null, null, due, null, null);
             if (random.nextInt(100) < 85) {
                 add(code, i, DossierEventType.DOSSIER_DIGITIZED, received.plusHours(2), unit, procedure, null, null, null, null, null, null);
             }
             if (random.nextInt(100) < 75) {
                 // Sometimes exactly at the due time (on time), sometimes after it.
-                OffsetDateTime result = random.nextInt(10) == 0 ? due : received.plusDays(1 + random.nextInt(20));
+                result = random.nextInt(10) == 0 ? due : received.plusDays(1 + random.nextInt(20));
                 add(code, i, DossierEventType.RESULT_ISSUED, result, unit, procedure, null, null, null, null,
                         random.nextBoolean() ? Outcome.APPROVED : Outcome.REFUSED, null);
                 if (random.nextInt(100) < 90) {
@@ -116,8 +125,12 @@ public final class DataSet {
                 }
             }
         }
-        if (random.nextInt(100) < 3) {
+        boolean withdrawn = random.nextInt(100) < 3;
+        if (withdrawn) {
             add(code, i, DossierEventType.WITHDRAWN, submitted.plusDays(1), unit, procedure, null, null, null, null, null, null);
+        }
+        if (received != null) {
+            inProcess(code, i, unit, procedure, received, result, withdrawn);
         }
         if (procedure.feeBearing() && random.nextInt(100) < 75) {
             int transactions = random.nextInt(100) < 10 ? 2 : 1;
@@ -134,6 +147,41 @@ public final class DataSet {
                 }
             }
         }
+    }
+
+    /**
+     * r2: requests for a supplement (one, sometimes two or three), most answered, some answers with a new
+     * appointment, a few after the dossier's end; and some dossiers withdrawn while open.
+     */
+    private void inProcess(String code, int i, String unit, ProcedureRecord procedure, OffsetDateTime received, OffsetDateTime result,
+            boolean withdrawn) {
+        OffsetDateTime end = result != null ? result : received.plusDays(40);
+        if (process.nextInt(100) < 40) {
+            int roll = process.nextInt(100);
+            int requests = roll < 65 ? 1 : roll < 92 ? 2 : 3;
+            OffsetDateTime t = received.plusHours(1 + process.nextInt(72));
+            for (int k = 0; k < requests && t.isBefore(end.plusDays(3)); k++) {
+                addProcess(code, DossierEventType.SUPPLEMENT_REQUESTED, t, unit, procedure, null, "-s" + k);
+                if (process.nextInt(100) < 80) {
+                    OffsetDateTime answered = t.plusHours(1 + process.nextInt(5 * 24));
+                    OffsetDateTime newDue = process.nextBoolean() ? answered.plusDays(3 + process.nextInt(10)) : null;
+                    addProcess(code, DossierEventType.SUPPLEMENT_RECEIVED, answered, unit, procedure, newDue, "-s" + k);
+                    t = answered.plusHours(1 + process.nextInt(6 * 24));
+                } else {
+                    break;
+                }
+            }
+        }
+        if (result == null && !withdrawn && process.nextInt(100) < 12) {
+            addProcess(code, DossierEventType.WITHDRAWN, received.plusHours(2 + process.nextInt(30 * 24)), unit, procedure, null, "");
+        }
+    }
+
+    private void addProcess(String code, DossierEventType type, OffsetDateTime at, String unit, ProcedureRecord procedure,
+            OffsetDateTime dueAt, String suffix) {
+        OffsetDateTime occurredAt = process.nextBoolean() ? at.withOffsetSameInstant(ZoneOffset.UTC) : at;
+        events.add(new DossierEvent(code + "-" + type.name().toLowerCase() + suffix, type, occurredAt, code, procedure.code(), unit,
+                null, null, null, dueAt, null, null));
     }
 
     private void add(String code, int i, DossierEventType type, OffsetDateTime at, String unit, ProcedureRecord procedure,

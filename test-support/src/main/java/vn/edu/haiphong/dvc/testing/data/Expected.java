@@ -3,9 +3,11 @@ package vn.edu.haiphong.dvc.testing.data;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -20,7 +22,7 @@ import vn.edu.haiphong.dvc.contract.ProcedureRecord;
 import vn.edu.haiphong.dvc.contract.UnitRecord;
 
 /**
- * The 14 indicators computed straight from the contract's words over everything published, in plain
+ * The indicators (1-14; r2: 15 and 23) computed straight from the contract's words over everything published, in plain
  * Java: the independent answer the service's SQL is checked against.
  */
 public final class Expected {
@@ -40,17 +42,26 @@ public final class Expected {
 
     /** @param unit null for every unit */
     public static Map<String, Pair> indicators(Ledger ledger, LocalDate from, LocalDate to, String unit) {
+        return indicators(ledger, from, to, unit, OffsetDateTime.now());
+    }
+
+    /** As they stand at {@code now} (15 and 23 change with time alone: a period's cut-off is at most now). */
+    public static Map<String, Pair> indicators(Ledger ledger, LocalDate from, LocalDate to, String unit, OffsetDateTime now) {
         synchronized (ledger) {
-            return compute(ledger, from, to, unit);
+            return compute(ledger, from, to, unit, now);
         }
     }
 
-    private static Map<String, Pair> compute(Ledger ledger, LocalDate from, LocalDate to, String unit) {
+    private static Map<String, Pair> compute(Ledger ledger, LocalDate from, LocalDate to, String unit, OffsetDateTime now) {
         Set<String> scope = scope(ledger, unit);
         Map<String, DossierEvent[]> byDossier = new HashMap<>();
         Map<String, DossierEvent> latestRating = new HashMap<>();
+        Map<String, List<DossierEvent>> supplements = new HashMap<>();
         for (DossierEvent e : ledger.dossierEvents.values()) {
-            if (e.type() == DossierEventType.RATED) {
+            if (e.type() == DossierEventType.SUPPLEMENT_REQUESTED || e.type() == DossierEventType.SUPPLEMENT_RECEIVED) {
+                supplements.computeIfAbsent(e.dossierCode(), k -> new ArrayList<>()).add(e);
+                byDossier.computeIfAbsent(e.dossierCode(), k -> new DossierEvent[DossierEventType.values().length]);
+            } else if (e.type() == DossierEventType.RATED) {
                 DossierEvent before = latestRating.get(e.dossierCode());
                 if (before == null || e.occurredAt().isAfter(before.occurredAt())
                         || (e.occurredAt().isEqual(before.occurredAt()) && e.eventId().compareTo(before.eventId()) > 0)) {
@@ -65,12 +76,17 @@ public final class Expected {
         long submitted = 0, online = 0, providedSubmitted = 0, providedFullyOnline = 0, submittedReceived = 0;
         long received = 0, receivedDigitized = 0, results = 0, resultsDigitized = 0, resultsSynced = 0;
         long resultsReceived = 0, onTime = 0, rated = 0, satisfied = 0;
+        long inProcess = 0, inProcessOnTime = 0, endedInPeriod = 0, endedWithoutComplaint = 0;
+        // The cut-off: the earlier of 24:00 of the last day and now.
+        OffsetDateTime endOfTo = to.plusDays(1).atStartOfDay().atOffset(VN);
+        OffsetDateTime cut = endOfTo.isBefore(now) ? endOfTo : now;
         Set<String> adults = new HashSet<>();
         Set<String> feeProcedures = new HashSet<>();
         for (var entry : byDossier.entrySet()) {
             DossierEvent[] e = entry.getValue();
             DossierEvent rating = latestRating.get(entry.getKey());
-            DossierEvent any = firstNonNull(e, rating);
+            List<DossierEvent> steps = supplements.getOrDefault(entry.getKey(), List.of());
+            DossierEvent any = firstNonNull(e, rating, steps);
             if (!scope.contains(any.unitCode())) {
                 continue;
             }
@@ -115,8 +131,29 @@ public final class Expected {
                 }
                 if (rec != null) {
                     resultsReceived++;
-                    if (!res.occurredAt().isAfter(rec.dueAt())) {
+                    if (!res.occurredAt().isAfter(due(rec, steps, null))) {
                         onTime++;
+                    }
+                }
+            }
+            if (rec != null) {
+                // r2: processing ends at the earlier of the result and the withdrawal.
+                DossierEvent wd = e[DossierEventType.WITHDRAWN.ordinal()];
+                OffsetDateTime end = res == null ? (wd == null ? null : wd.occurredAt())
+                        : wd == null || !wd.occurredAt().isBefore(res.occurredAt()) ? res.occurredAt() : wd.occurredAt();
+                boolean ended = end != null && inPeriod(end, from, to);
+                boolean open = !rec.occurredAt().isAfter(cut) && (end == null || end.isAfter(cut));
+                if (ended || open) {
+                    boolean late = late(rec, steps, end, open, cut);
+                    inProcess++;
+                    if (!late) {
+                        inProcessOnTime++;
+                    }
+                    if (ended) {
+                        endedInPeriod++;
+                        if (!late && (rating == null || rating.rating() >= 3)) {
+                            endedWithoutComplaint++;
+                        }
                     }
                 }
             }
@@ -185,7 +222,59 @@ public final class Expected {
         result.put("adult-online-users", new Pair(adults.size(), population(ledger, unit)));
         result.put("on-time-results", new Pair(onTime, resultsReceived));
         result.put("satisfaction", new Pair(satisfied, rated));
+        result.put("processed-on-time", new Pair(inProcessOnTime, inProcess));
+        result.put("handled-without-complaint", new Pair(endedWithoutComplaint, endedInPeriod));
         return result;
+    }
+
+    /**
+     * The due at t (section 2): the dueAt of the latest, by occurredAt then eventId, RECEIVED or SUPPLEMENT_RECEIVED
+     * at or before t that carries one (t null: of all of them).
+     */
+    private static OffsetDateTime due(DossierEvent rec, List<DossierEvent> steps, OffsetDateTime t) {
+        DossierEvent latest = null;
+        List<DossierEvent> all = new ArrayList<>(steps);
+        all.add(rec);
+        for (DossierEvent s : all) {
+            if (s.dueAt() == null || (t != null && s.occurredAt().isAfter(t))) {
+                continue;
+            }
+            if (latest == null || s.occurredAt().isAfter(latest.occurredAt())
+                    || (s.occurredAt().isEqual(latest.occurredAt()) && s.eventId().compareTo(latest.eventId()) > 0)) {
+                latest = s;
+            }
+        }
+        return latest == null ? null : latest.dueAt();
+    }
+
+    /** Late at the cut-off (section 5, r2: (a) to (d)), for a dossier that ended in the period or is open at the cut-off. */
+    private static boolean late(DossierEvent rec, List<DossierEvent> steps, OffsetDateTime end, boolean open, OffsetDateTime cut) {
+        long requests = steps.stream().filter(s -> s.type() == DossierEventType.SUPPLEMENT_REQUESTED && !s.occurredAt().isAfter(cut)).count();
+        if (requests >= 2) {
+            return true; // (d)
+        }
+        OffsetDateTime due = due(rec, steps, cut);
+        if (due == null) {
+            return false;
+        }
+        if (!open) {
+            return end.isAfter(due); // (a)
+        }
+        // The latest supplement event at or before the cut-off; at one instant a request comes before its answer.
+        DossierEvent latest = null;
+        for (DossierEvent s : steps) {
+            if (s.occurredAt().isAfter(cut)) {
+                continue;
+            }
+            if (latest == null || s.occurredAt().isAfter(latest.occurredAt())
+                    || (s.occurredAt().isEqual(latest.occurredAt()) && s.type() == DossierEventType.SUPPLEMENT_RECEIVED)) {
+                latest = s;
+            }
+        }
+        if (latest != null && latest.type() == DossierEventType.SUPPLEMENT_REQUESTED) {
+            return latest.occurredAt().isAfter(due); // (c)
+        }
+        return due.isBefore(cut); // (b)
     }
 
     /** The unit and every unit below it; every unit published for null. */
@@ -215,13 +304,13 @@ public final class Expected {
         return sum;
     }
 
-    private static DossierEvent firstNonNull(DossierEvent[] events, DossierEvent rating) {
+    private static DossierEvent firstNonNull(DossierEvent[] events, DossierEvent rating, List<DossierEvent> steps) {
         for (DossierEvent e : events) {
             if (e != null) {
                 return e;
             }
         }
-        return rating;
+        return rating != null ? rating : steps.get(0);
     }
 
     private static boolean in(DossierEvent e, LocalDate from, LocalDate to) {
