@@ -462,8 +462,8 @@ class DashboardBrowserTest {
         assertThat(text("open-scope")).startsWith("Sở Giáo dục và Đào tạo OPN — tính đến ");
         // The units directly below, most overdue first: a count per state each.
         waitFor(() -> boardUnits().equals(List.of(first, second)), () -> "the units ranked, not " + boardUnits());
-        assertThat(cells(rows("open-units").get(0))).containsExactly("Phòng GDĐT OPN quận 1 (OPN-PGD1)", "2", "0", "1", "0");
-        assertThat(cells(rows("open-units").get(1))).containsExactly("Phòng GDĐT OPN quận 2 (OPN-PGD2)", "1", "1", "0", "1");
+        assertThat(cellsOf("open-units", 0)).containsExactly("Phòng GDĐT OPN quận 1 (OPN-PGD1)", "2", "0", "1", "0");
+        assertThat(cellsOf("open-units", 1)).containsExactly("Phòng GDĐT OPN quận 2 (OPN-PGD2)", "1", "1", "0", "1");
         waitFor(() -> listed().size() == 6, () -> "the six dossiers in process, not " + listed());
         assertThat(listed()).doesNotContain("OPN-HS-7");
         assertThat(text("open-page-info")).isEqualTo("Trang 1 / 1 — 6 hồ sơ");
@@ -485,7 +485,7 @@ class DashboardBrowserTest {
         waitFor(() -> listed().equals(List.of("OPN-HS-1", "OPN-HS-3", "OPN-HS-2")), () -> "the overdue dossiers, not " + listed());
         assertThat(boardButton("overdue").getAttribute("aria-pressed")).isEqualTo("true");
         assertThat(text("open-list-title")).isEqualTo("Danh sách hồ sơ: Quá hạn");
-        assertThat(cells(rows("open-list").get(0))).containsExactly("OPN-HS-1", "Quá hạn", "Chuyển trường (bảng hồ sơ) (OPN-P1)",
+        assertThat(cellsOf("open-list", 0)).containsExactly("OPN-HS-1", "Quá hạn", "Chuyển trường (bảng hồ sơ) (OPN-P1)",
                 "Phòng GDĐT OPN quận 1 (OPN-PGD1)", shown(now.minusDays(20)), shown(now.minusDays(5)),
                 "quá hạn " + workingDays(calendar, today.minusDays(5), today) + " ngày làm việc", "0");
 
@@ -499,10 +499,10 @@ class DashboardBrowserTest {
         // The same state again: the whole list.
         boardButton("overdue").click();
         waitFor(() -> listed().equals(List.of("OPN-HS-3", "OPN-HS-4", "OPN-HS-5")), () -> "every dossier of " + second + ", not " + listed());
-        WebElement dueSoon = rows("open-list").get(1);
-        assertThat(cells(dueSoon).get(1)).isEqualTo("Sắp đến hạn");
-        assertThat(cells(dueSoon).get(6)).isEqualTo("còn " + workingDays(calendar, today, today.plusDays(1)) + " ngày làm việc");
-        assertThat(cells(rows("open-list").get(2)).get(7)).as("supplement requests").isEqualTo("1");
+        List<String> dueSoon = cellsOf("open-list", 1);
+        assertThat(dueSoon.get(1)).isEqualTo("Sắp đến hạn");
+        assertThat(dueSoon.get(6)).isEqualTo("còn " + workingDays(calendar, today, today.plusDays(1)) + " ngày làm việc");
+        assertThat(cellsOf("open-list", 2).get(7)).as("supplement requests").isEqualTo("1");
 
         // A dossier's timeline, one click from its code: its state now and every event in words.
         browser.findElement(By.cssSelector("#open-list button[data-dossier='OPN-HS-5']")).click();
@@ -601,7 +601,24 @@ class DashboardBrowserTest {
     }
 
     private static List<String> listed() {
-        return rows("open-list").stream().map(r -> r.getAttribute("data-dossier")).filter(c -> c != null).toList();
+        return again(() -> rows("open-list").stream().map(r -> r.getAttribute("data-dossier")).filter(c -> c != null).toList());
+    }
+
+    /** The cells of a row of a table that the page may draw again at any moment (the board's refresh): read again then. */
+    private static List<String> cellsOf(String table, int index) {
+        return again(() -> cells(rows(table).get(index)));
+    }
+
+    private static <T> T again(java.util.function.Supplier<T> read) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return read.get();
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 20) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private static List<List<String>> timelineEvents() {
