@@ -29,7 +29,14 @@ class SecurityTest {
             get("/api/v1/units", "reader", "admin"),
             get("/api/v1/dashboard/status", "reader", "admin"),
             get("/api/v1/reports/plan?year=2024&format=csv", "reader", "admin"),
-            send("PUT", "/api/v1/plans/2099", "application/json", "{\"targets\":{}}", "admin"));
+            send("PUT", "/api/v1/plans/2099", "application/json", "{\"targets\":{}}", "admin"),
+            // r2: the calendar, the open dossiers, a dossier's timeline.
+            get("/api/v1/calendars/2024", "reader", "admin"),
+            send("PUT", "/api/v1/calendars/2099", "application/json", "{\"holidays\":[],\"workingWeekendDays\":[],\"schoolBreaks\":[]}",
+                    "admin"),
+            get("/api/v1/open-dossiers", "reader", "admin"),
+            get("/api/v1/open-dossiers/summary", "reader", "admin"),
+            get("/api/v1/dossiers/SEC-NO-SUCH-DOSSIER", "reader", "admin"));
 
     @TestFactory
     Stream<DynamicTest> everyEndpointGrantsExactlyTheContractsRoles() {
