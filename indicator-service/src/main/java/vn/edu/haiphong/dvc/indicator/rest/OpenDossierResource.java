@@ -71,8 +71,10 @@ public class OpenDossierResource {
                     + "pages; csv and xlsx carry the whole filtered list, at most 100,000 rows (X-Total-Count says how many there "
                     + "were, X-Truncated: true when more), with Vietnamese headings. Nothing personal.")
     @APIResponse(responseCode = "200", description = "A page (json), or the list as an attachment (csv, xlsx)",
-            headers = { @Header(name = "X-Total-Count", description = "csv, xlsx: the open dossiers of the filter"),
-                    @Header(name = "X-Truncated", description = "csv, xlsx: true when only the first 100,000 are in the file") },
+            headers = { @Header(name = "X-Total-Count", description = "csv, xlsx: the open dossiers of the filter",
+                    schema = @Schema(type = SchemaType.INTEGER)),
+                    @Header(name = "X-Truncated", description = "csv, xlsx: true when only the first 100,000 are in the file",
+                            schema = @Schema(type = SchemaType.BOOLEAN)) },
             content = { @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OpenDossierPage.class)),
                     @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
                     @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")) })
