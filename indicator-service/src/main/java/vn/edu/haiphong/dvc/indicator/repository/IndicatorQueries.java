@@ -45,7 +45,7 @@ import vn.edu.haiphong.dvc.indicator.repository.Jdbc.Sql;
 public class IndicatorQueries {
 
     /** The scope unit and every unit below it (UNION stops on a cycle, should the copy ever hold one). */
-    private static final String SCOPE_CTE = """
+    static final String SCOPE_CTE = """
             with recursive scope(code) as (
                 select code from unit_ref where code = ?
                 union

@@ -42,12 +42,8 @@ public class OpenDossierQueries {
                  else 'on-track' end""";
     static final String OPEN = "f.received_at is not null and f.ended_at is null";
 
-    private static final String SCOPE_CTE = """
-            with recursive scope(code) as (
-                select code from unit_ref where code = ?
-                union
-                select u.code from unit_ref u join scope s on u.parent_code = s.code)
-            """;
+    /** The scope unit and every unit below it: the indicators' scope ({@link IndicatorQueries#SCOPE_CTE}). */
+    private static final String SCOPE_CTE = IndicatorQueries.SCOPE_CTE;
 
     private final Jdbc jdbc;
 
