@@ -18,6 +18,7 @@ import vn.edu.haiphong.dvc.api.problem.ProblemException;
 import vn.edu.haiphong.dvc.indicator.api.CalendarBody;
 import vn.edu.haiphong.dvc.indicator.api.CalendarDto;
 import vn.edu.haiphong.dvc.indicator.api.CalendarDto.SchoolBreak;
+import vn.edu.haiphong.dvc.indicator.domain.SchoolWeeks;
 import vn.edu.haiphong.dvc.indicator.domain.WorkingCalendar;
 import vn.edu.haiphong.dvc.indicator.repository.CalendarRepository;
 import vn.edu.haiphong.dvc.indicator.repository.DataVersionRepository;
@@ -52,6 +53,17 @@ public class CalendarService {
             worked.addAll(year.workingWeekendDays());
         }
         return new WorkingCalendar(holidays, worked);
+    }
+
+    /** The school breaks of the calendars of every year from {@code from}'s to {@code to}'s (the weeks of indicator 16). */
+    public List<SchoolWeeks.Break> schoolBreaks(LocalDate from, LocalDate to) {
+        List<SchoolWeeks.Break> breaks = new ArrayList<>();
+        for (CalendarDto year : repository.all()) {
+            if (year.year() >= from.getYear() && year.year() <= to.getYear()) {
+                year.schoolBreaks().forEach(b -> breaks.add(new SchoolWeeks.Break(b.from(), b.to(), b.name())));
+            }
+        }
+        return breaks;
     }
 
     /**
