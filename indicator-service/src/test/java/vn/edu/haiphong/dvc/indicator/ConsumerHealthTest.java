@@ -116,7 +116,7 @@ class ConsumerHealthTest {
     @Test
     @Order(2)
     void aClosedConsumerTakesTheInstanceOutOfServiceAndSaysSo() {
-        QuarkusMock.installMockForType(new FactUpdater(null, null, null, null, null, null) {
+        QuarkusMock.installMockForType(new FactUpdater(null, null, null, null, null, null, null) {
             @Override
             public int count(List<Received> batch) {
                 throw new OutOfMemoryError("simulated: the JVM ran out of memory");

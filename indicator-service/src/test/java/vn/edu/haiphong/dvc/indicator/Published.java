@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import vn.edu.haiphong.dvc.contract.DossierEvent;
+import vn.edu.haiphong.dvc.contract.OutreachEvent;
 import vn.edu.haiphong.dvc.contract.PaymentEvent;
 import vn.edu.haiphong.dvc.contract.ProcedureRecord;
 import vn.edu.haiphong.dvc.contract.Topics;
@@ -52,6 +53,8 @@ final class Published {
                 return new Message(Topics.DOSSIER_EVENTS, e.dossierCode(), json, e.eventId(), "vn.edu.haiphong.dvc.dossier." + e.type());
             } else if (message instanceof PaymentEvent e) {
                 return new Message(Topics.PAYMENT_EVENTS, e.dossierCode(), json, e.eventId(), "vn.edu.haiphong.dvc.payment." + e.type());
+            } else if (message instanceof OutreachEvent e) {
+                return new Message(Topics.OUTREACH_EVENTS, e.unitCode(), json, e.eventId(), "vn.edu.haiphong.dvc.outreach." + e.type());
             } else if (message instanceof UnitRecord u) {
                 return new Message(Topics.UNITS, u.code(), json, "unit-" + u.code(), "vn.edu.haiphong.dvc.unit.UPSERTED");
             } else if (message instanceof ProcedureRecord p) {

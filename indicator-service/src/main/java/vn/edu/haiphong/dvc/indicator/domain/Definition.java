@@ -1,16 +1,17 @@
 package vn.edu.haiphong.dvc.indicator.domain;
 
+import vn.edu.haiphong.dvc.contract.OutreachEventType;
 import vn.edu.haiphong.dvc.indicator.domain.FactDay.FactKind;
 
 /**
- * What an indicator counts, in one of four shapes. The counting, the recount, the query, the series and the
+ * What an indicator counts, in one of six shapes. The counting, the recount, the query, the series and the
  * drill-down all read an indicator's definition from here (the recount is checked against it).
  */
 public sealed interface Definition {
 
     /** What the numerator and denominator count, and so what a drill-down lists and "how many more" counts. */
     enum Subject {
-        DOSSIER, TRANSACTION, PROCEDURE, APPLICANT
+        DOSSIER, TRANSACTION, PROCEDURE, APPLICANT, UNIT
     }
 
     Subject subject();
@@ -94,6 +95,32 @@ public sealed interface Definition {
         @Override
         public Subject subject() {
             return Subject.DOSSIER;
+        }
+    }
+
+    /**
+     * r2: units that did outreach of their own (section 8; appendix rows 12 and 13). The denominator: the units in scope
+     * that {@code units} names, as the current reference data says; the numerator: those of them with at least one
+     * {@code event} of their own (not of a unit below them) in the period, or with {@code everyWeek} in each week of the
+     * period ({@link SchoolWeeks}); a period with no week has neither. Counted from the events at query time.
+     */
+    record UnitOutreach(OutreachEventType event, Units units, boolean everyWeek) implements Definition {
+
+        /** Which units an outreach indicator is over, in SQL on unit_ref (alias {@code u}). */
+        public enum Units {
+            WITH_BROADCAST_SYSTEM("u.broadcast_system"),
+            SCHOOLS("u.type = 'SCHOOL'");
+
+            public final String sql;
+
+            Units(String sql) {
+                this.sql = sql;
+            }
+        }
+
+        @Override
+        public Subject subject() {
+            return Subject.UNIT;
         }
     }
 }

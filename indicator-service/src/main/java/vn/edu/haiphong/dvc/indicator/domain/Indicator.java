@@ -10,9 +10,11 @@ import vn.edu.haiphong.dvc.indicator.domain.Definition.InProcess;
 import vn.edu.haiphong.dvc.indicator.domain.Definition.ProcedureShare;
 import vn.edu.haiphong.dvc.indicator.domain.Definition.Ratio;
 import vn.edu.haiphong.dvc.indicator.domain.Definition.Subject;
+import vn.edu.haiphong.dvc.indicator.domain.Definition.UnitOutreach;
+import vn.edu.haiphong.dvc.contract.OutreachEventType;
 
 /**
- * The indicators of section 5 of the contract (1-14, and of revision 2 15 and 23), with their names in the users' language and what each counts:
+ * The indicators of section 5 of the contract (1-14, and of revision 2 15-17 and 23), with their names in the users' language and what each counts:
  * its {@link Definition}, in terms of {@link Metric}s and {@link ProcedureFlag}s. This is the one place that says it.
  */
 public enum Indicator {
@@ -77,6 +79,14 @@ public enum Indicator {
             "Tỷ lệ hồ sơ xử lý đúng hạn (kể cả hồ sơ đang giải quyết)",
             "Dossiers processed on time (open dossiers included)",
             new InProcess(Metric.ENDED, Metric.ENDED_ON_TIME, true, false)),
+    WEEKLY_BROADCASTS("weekly-broadcasts",
+            "Tỷ lệ hệ thống truyền thanh của cơ sở giáo dục phát thanh hướng dẫn sử dụng DVCTT tối thiểu 1 lần mỗi tuần",
+            "School broadcast systems airing guidance on online services every week",
+            new UnitOutreach(OutreachEventType.BROADCAST_AIRED, UnitOutreach.Units.WITH_BROADCAST_SYSTEM, true)),
+    SCHOOLS_WITH_OUTREACH_SESSIONS("schools-with-outreach-sessions",
+            "Tỷ lệ trường học tổ chức ngoại khóa, sinh hoạt chuyên đề hướng dẫn sử dụng DVCTT",
+            "Schools holding extracurricular or thematic sessions on online services",
+            new UnitOutreach(OutreachEventType.SESSION_HELD, UnitOutreach.Units.SCHOOLS, false)),
     HANDLED_WITHOUT_COMPLAINT("handled-without-complaint",
             "Tỷ lệ hồ sơ giải quyết đúng hạn, không bị đánh giá không hài lòng",
             "Dossiers handled on time without a poor rating",

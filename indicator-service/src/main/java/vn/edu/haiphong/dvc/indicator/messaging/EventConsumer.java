@@ -33,6 +33,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import vn.edu.haiphong.dvc.contract.Topics;
 import vn.edu.haiphong.dvc.indicator.service.DataVersion;
 import vn.edu.haiphong.dvc.indicator.service.FactUpdater;
 import vn.edu.haiphong.dvc.indicator.service.Received;
@@ -54,6 +55,9 @@ public class EventConsumer {
 
     public static final String EVENTS_IN = "events";
     public static final String DEAD_LETTERS_OUT = "dead-letters";
+    /** The topics this service counts from, as {@code mp.messaging.incoming.events.topics} lists them. */
+    public static final List<String> TOPICS = List.of(Topics.DOSSIER_EVENTS, Topics.PAYMENT_EVENTS, Topics.OUTREACH_EVENTS, Topics.UNITS,
+            Topics.PROCEDURES);
     public static final String REASON_HEADER = "dead-letter-reason";
     /** Set when only the start of the value was kept: its size in bytes (the record itself stays at its offset). */
     public static final String TRUNCATED_HEADER = "dead-letter-truncated-from";

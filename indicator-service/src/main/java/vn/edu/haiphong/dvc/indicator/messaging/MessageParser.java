@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import vn.edu.haiphong.dvc.contract.ContractLimits;
 import vn.edu.haiphong.dvc.contract.DossierEvent;
 import vn.edu.haiphong.dvc.contract.DossierEventType;
+import vn.edu.haiphong.dvc.contract.OutreachEvent;
 import vn.edu.haiphong.dvc.contract.PaymentEvent;
 import vn.edu.haiphong.dvc.contract.ProcedureRecord;
 import vn.edu.haiphong.dvc.contract.Topics;
@@ -59,6 +60,7 @@ public class MessageParser {
             return switch (topic) {
                 case Topics.DOSSIER_EVENTS -> new Received.Dossier(check(present(mapper.readValue(value, DossierEvent.class))));
                 case Topics.PAYMENT_EVENTS -> new Received.Payment(check(present(mapper.readValue(value, PaymentEvent.class))));
+                case Topics.OUTREACH_EVENTS -> new Received.Outreach(check(present(mapper.readValue(value, OutreachEvent.class))));
                 case Topics.UNITS -> new Received.Unit(check(present(mapper.readValue(value, UnitRecord.class))));
                 case Topics.PROCEDURES -> new Received.Procedure(check(present(mapper.readValue(value, ProcedureRecord.class))));
                 default -> throw new Unprocessable("not a topic of ours: " + topic);
@@ -111,6 +113,23 @@ public class MessageParser {
             wrong.add("amount (not negative)");
         }
         return valid(e, wrong);
+    }
+
+    private static OutreachEvent check(OutreachEvent e) throws Unprocessable {
+        complete(e, e.missingFields());
+        List<String> wrong = new ArrayList<>();
+        codes(wrong, "eventId", e.eventId(), "unitCode", e.unitCode());
+        text(wrong, "title", e.title(), OutreachEvent.MAX_TITLE_LENGTH);
+        time(wrong, "occurredAt", e.occurredAt());
+        range(wrong, "durationSeconds", e.durationSeconds(), OutreachEvent.MAX_DURATION_SECONDS);
+        range(wrong, "participants", e.participants(), OutreachEvent.MAX_PARTICIPANTS);
+        return valid(e, wrong);
+    }
+
+    private static void range(List<String> wrong, String name, Integer value, int max) {
+        if (value != null && (value < 1 || value > max)) {
+            wrong.add(name + " (1 to " + max + ")");
+        }
     }
 
     private static UnitRecord check(UnitRecord u) throws Unprocessable {

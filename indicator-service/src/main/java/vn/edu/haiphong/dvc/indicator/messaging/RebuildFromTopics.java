@@ -31,7 +31,6 @@ public class RebuildFromTopics implements KafkaConsumerRebalanceListener {
 
     public static final String NAME = "indicator-rebuild";
     private static final Logger LOG = Logger.getLogger(RebuildFromTopics.class);
-    private static final List<String> TOPICS = List.of(Topics.DOSSIER_EVENTS, Topics.PAYMENT_EVENTS, Topics.UNITS, Topics.PROCEDURES);
 
     private final boolean requested;
     private final ConsumerState state;
@@ -48,7 +47,7 @@ public class RebuildFromTopics implements KafkaConsumerRebalanceListener {
         if (!requested || done.get()) {
             return;
         }
-        long all = TOPICS.stream().mapToLong(topic -> {
+        long all = EventConsumer.TOPICS.stream().mapToLong(topic -> {
             var infos = consumer.partitionsFor(topic);
             return infos == null ? 0 : infos.size();
         }).sum();

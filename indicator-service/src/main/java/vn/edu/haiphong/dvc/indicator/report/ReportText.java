@@ -98,6 +98,7 @@ final class ReportText {
             case TRANSACTION -> "giao dịch";
             case PROCEDURE -> "thủ tục";
             case APPLICANT -> "người";
+            case UNIT -> "đơn vị";
         };
     }
 

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.edu.haiphong.dvc.indicator.api.CalendarDto;
+import vn.edu.haiphong.dvc.indicator.domain.SchoolWeeks;
 import vn.edu.haiphong.dvc.indicator.api.CalendarDto.SchoolBreak;
 
 /** The working-day calendars per year ({@code work_calendar}, migration V5; 2024 built in). A year without a row is not configured. */
@@ -41,6 +42,17 @@ public class CalendarRepository {
     /** Every configured year (a handful of rows: one per year the department set). */
     public List<CalendarDto> all() {
         return jdbc.list(COLUMNS + " order by year", this::calendar);
+    }
+
+    /** r2: the school breaks of the calendars of the years from {@code fromYear} to {@code toYear} (the weeks of indicator 16). */
+    public List<SchoolWeeks.Break> schoolBreaks(int fromYear, int toYear) {
+        List<SchoolWeeks.Break> breaks = new ArrayList<>();
+        for (CalendarDto year : all()) {
+            if (year.year() >= fromYear && year.year() <= toYear) {
+                year.schoolBreaks().forEach(b -> breaks.add(new SchoolWeeks.Break(b.from(), b.to(), b.name())));
+            }
+        }
+        return breaks;
     }
 
     /** Stores a year's calendar, replacing what it had. @return whether the year had none before */

@@ -29,10 +29,12 @@ import vn.edu.haiphong.dvc.indicator.domain.Definition.Catalogue;
 import vn.edu.haiphong.dvc.indicator.domain.Definition.InProcess;
 import vn.edu.haiphong.dvc.indicator.domain.Definition.ProcedureShare;
 import vn.edu.haiphong.dvc.indicator.domain.Definition.Ratio;
+import vn.edu.haiphong.dvc.indicator.domain.Definition.UnitOutreach;
 import vn.edu.haiphong.dvc.indicator.domain.Indicator;
 import vn.edu.haiphong.dvc.indicator.domain.Metric;
 import vn.edu.haiphong.dvc.indicator.domain.ProcedureFlag;
 import vn.edu.haiphong.dvc.indicator.domain.Scope;
+import vn.edu.haiphong.dvc.indicator.domain.SchoolWeeks;
 import vn.edu.haiphong.dvc.indicator.repository.Jdbc.Sql;
 
 /**
@@ -70,9 +72,11 @@ public class IndicatorQueries {
     }
 
     private final Jdbc jdbc;
+    private final CalendarRepository calendars;
 
-    public IndicatorQueries(Jdbc jdbc) {
+    public IndicatorQueries(Jdbc jdbc, CalendarRepository calendars) {
         this.jdbc = jdbc;
+        this.calendars = calendars;
     }
 
     /**
@@ -103,6 +107,8 @@ public class IndicatorQueries {
                 counts.put(indicator, new Count(applicants(a, scope), adultPopulation(scope.unit())));
             } else if (d instanceof InProcess p) {
                 counts.put(indicator, inProcess(p, scope, rows, CutOff.of(scope, now)));
+            } else if (d instanceof UnitOutreach o) {
+                counts.put(indicator, outreach(o, scope, now));
             } else {
                 throw new IllegalStateException("No query for " + d);
             }
@@ -198,6 +204,72 @@ public class IndicatorQueries {
                 + " and ((period = 'M' and period_start < ?) or (period = 'D' and period_start >= ? and period_start <= ?)) group by metric",
                 unit, month, month, last), rs -> sums.put(Metric.of(rs.getInt(1)), rs.getLong(2)));
         return sums;
+    }
+
+    /**
+     * r2: units that did outreach of their own: the units in scope the definition names, and those of them with an
+     * event of their own in the period, or in each of its weeks. No week, no unit counted: 0 of 0.
+     */
+    private Count outreach(UnitOutreach o, Scope scope, OffsetDateTime now) {
+        Optional<List<LocalDate>> weeks = weeksOf(o, scope, now);
+        if (weeks.isPresent() && weeks.get().isEmpty()) {
+            return new Count(0, 0L);
+        }
+        Sql sql = new Sql().add("select count(*) filter (where ").add(outreachDone(o, scope, weeks)).add("), count(*) ")
+                .add(outreachUnits(o, scope));
+        return jdbc.list(scoped(scope, sql), rs -> new Count(rs.getLong(1), rs.getLong(2))).get(0);
+    }
+
+    /** The weeks of the period ({@link SchoolWeeks}) when the definition counts weeks; empty (no Optional) when it does not. */
+    public Optional<List<LocalDate>> weeksOf(UnitOutreach o, Scope scope, OffsetDateTime now) {
+        if (!o.everyWeek()) {
+            return Optional.empty();
+        }
+        return Optional.of(SchoolWeeks.counted(scope.from(), scope.to(), DepartmentTime.dayOf(now),
+                calendars.schoolBreaks(scope.from().getYear(), scope.to().getYear())));
+    }
+
+    /** {@code from unit_ref u where ...}: the units in scope that an outreach indicator is over. */
+    private static Sql outreachUnits(UnitOutreach o, Scope scope) {
+        return new Sql().add("from unit_ref u where " + o.units().sql).add(scope.unit() == null ? "" : " and u.code in (select code from scope)");
+    }
+
+    /** A unit of the denominator counts in the numerator: an event of its own in the period, or in every week of it. */
+    private static Sql outreachDone(UnitOutreach o, Scope scope, Optional<List<LocalDate>> weeks) {
+        if (weeks.isPresent()) {
+            return new Sql().add("(select count(distinct o.week) from outreach_fact o where o.unit_code = u.code and o.type = ?"
+                    + " and o.week = any(cast(? as date[]))) = ?", o.event().name(), dateArray(weeks.get()), weeks.get().size());
+        }
+        return new Sql().add("exists (select 1 from outreach_fact o where o.unit_code = u.code and o.type = ? and o.day between ? and ?)",
+                o.event().name(), scope.from(), scope.to());
+    }
+
+    /**
+     * Each unit's weeks of the period without an event of its own of the definition's kind (16's gap): the weeks
+     * minus the weeks it aired in, in order.
+     */
+    public Map<String, List<LocalDate>> missedWeeks(UnitOutreach o, List<String> units, List<LocalDate> weeks) {
+        Map<String, Set<LocalDate>> done = new HashMap<>();
+        if (!units.isEmpty() && !weeks.isEmpty()) {
+            jdbc.list(new Sql().add("select distinct o.unit_code, o.week from outreach_fact o where o.unit_code = any(cast(? as varchar[]))"
+                    + " and o.type = ? and o.week = any(cast(? as date[]))", textArray(units), o.event().name(), dateArray(weeks)),
+                    rs -> done.computeIfAbsent(rs.getString(1), u -> new HashSet<>()).add(rs.getObject(2, LocalDate.class)));
+        }
+        Map<String, List<LocalDate>> missed = new HashMap<>();
+        for (String unit : units) {
+            Set<LocalDate> aired = done.getOrDefault(unit, Set.of());
+            missed.put(unit, weeks.stream().filter(w -> !aired.contains(w)).toList());
+        }
+        return missed;
+    }
+
+    private static String dateArray(List<LocalDate> days) {
+        return days.stream().map(LocalDate::toString).collect(Collectors.joining(",", "{", "}"));
+    }
+
+    /** A PostgreSQL array literal of codes, each quoted (codes are 1-64 characters of any kind). */
+    private static String textArray(List<String> codes) {
+        return codes.stream().map(c -> "\"" + c.replace("\\", "\\\\").replace("\"", "\\\"") + "\"").collect(Collectors.joining(",", "{", "}"));
     }
 
     /**
@@ -445,6 +517,19 @@ public class IndicatorQueries {
                 case GAP -> select.add(" and not (").add(good).add(")");
             }
             order = "a.dossier_code";
+        } else if (d instanceof UnitOutreach o) {
+            Optional<List<LocalDate>> weeks = weeksOf(o, scope, OffsetDateTime.now(ZoneOffset.UTC));
+            if (weeks.isPresent() && weeks.get().isEmpty()) {
+                // No week in the period: the indicator counts no unit, and lists none.
+                return new Page(0, List.of());
+            }
+            select = new Sql().add("select u.code ").add(outreachUnits(o, scope));
+            switch (set) {
+                case NUMERATOR -> select.add(" and ").add(outreachDone(o, scope, weeks));
+                case DENOMINATOR -> select.add("");
+                case GAP -> select.add(" and not (").add(outreachDone(o, scope, weeks)).add(")");
+            }
+            order = "u.code";
         } else if (d instanceof Applicants a) {
             // Applicants are people: what can be shown are the dossiers that made them count.
             select = new Sql().add("select a.dossier_code ").add(dossiersOf(a, scope));

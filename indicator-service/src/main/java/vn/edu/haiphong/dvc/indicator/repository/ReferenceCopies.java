@@ -55,15 +55,18 @@ public class ReferenceCopies {
                 }
             }
             try (PreparedStatement s = c.prepareStatement("""
-                    insert into unit_ref (code, name, type, parent_code, adult_population, updated_at) values (?, ?, ?, ?, ?, ?)
+                    insert into unit_ref (code, name, type, parent_code, adult_population, broadcast_system, updated_at)
+                    values (?, ?, ?, ?, ?, ?, ?)
                     on conflict (code) do update set name = excluded.name, type = excluded.type, parent_code = excluded.parent_code,
-                        adult_population = excluded.adult_population, updated_at = excluded.updated_at""")) {
+                        adult_population = excluded.adult_population, broadcast_system = excluded.broadcast_system,
+                        updated_at = excluded.updated_at""")) {
                 s.setString(1, unit.code());
                 s.setString(2, unit.name());
                 s.setString(3, unit.type().name());
                 s.setString(4, unit.parentCode());
                 s.setObject(5, unit.adultPopulation(), Types.BIGINT);
-                s.setObject(6, now);
+                s.setBoolean(6, unit.broadcastSystem());
+                s.setObject(7, now);
                 s.executeUpdate();
             }
             return change;

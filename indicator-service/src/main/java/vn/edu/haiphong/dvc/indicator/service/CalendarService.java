@@ -57,13 +57,7 @@ public class CalendarService {
 
     /** The school breaks of the calendars of every year from {@code from}'s to {@code to}'s (the weeks of indicator 16). */
     public List<SchoolWeeks.Break> schoolBreaks(LocalDate from, LocalDate to) {
-        List<SchoolWeeks.Break> breaks = new ArrayList<>();
-        for (CalendarDto year : repository.all()) {
-            if (year.year() >= from.getYear() && year.year() <= to.getYear()) {
-                year.schoolBreaks().forEach(b -> breaks.add(new SchoolWeeks.Break(b.from(), b.to(), b.name())));
-            }
-        }
-        return breaks;
+        return repository.schoolBreaks(from.getYear(), to.getYear());
     }
 
     /**

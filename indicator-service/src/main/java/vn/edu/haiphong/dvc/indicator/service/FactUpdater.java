@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 
 import vn.edu.haiphong.dvc.contract.DossierEvent;
+import vn.edu.haiphong.dvc.contract.OutreachEvent;
 import vn.edu.haiphong.dvc.contract.PaymentEvent;
 import vn.edu.haiphong.dvc.contract.Topics;
 import vn.edu.haiphong.dvc.indicator.domain.AdultApplication;
@@ -25,6 +26,7 @@ import vn.edu.haiphong.dvc.indicator.repository.CounterRepository;
 import vn.edu.haiphong.dvc.indicator.repository.DataVersionRepository;
 import vn.edu.haiphong.dvc.indicator.repository.EventLog;
 import vn.edu.haiphong.dvc.indicator.repository.FactRepository;
+import vn.edu.haiphong.dvc.indicator.repository.OutreachFacts;
 import vn.edu.haiphong.dvc.indicator.repository.ProcessedEvents;
 import vn.edu.haiphong.dvc.indicator.repository.ReferenceCopies;
 
@@ -42,10 +44,12 @@ public class FactUpdater {
     private final CounterRepository counters;
     private final DataVersionRepository version;
     private final EventLog eventLog;
+    private final OutreachFacts outreach;
 
     public FactUpdater(ProcessedEvents processed, FactRepository facts, ReferenceCopies references, CounterRepository counters,
-            DataVersionRepository version, EventLog eventLog) {
+            DataVersionRepository version, EventLog eventLog, OutreachFacts outreach) {
         this.eventLog = eventLog;
+        this.outreach = outreach;
         this.processed = processed;
         this.facts = facts;
         this.references = references;
@@ -71,11 +75,14 @@ public class FactUpdater {
         counters.lockTree(batch.stream().anyMatch(in -> in instanceof Received.Unit));
         Map<String, DossierEvent> dossierEvents = new LinkedHashMap<>();
         Map<String, PaymentEvent> paymentEvents = new LinkedHashMap<>();
+        Map<String, OutreachEvent> outreachEvents = new LinkedHashMap<>();
         for (Received in : batch) {
             if (in instanceof Received.Dossier d) {
                 dossierEvents.putIfAbsent(d.message().eventId(), d.message());
             } else if (in instanceof Received.Payment p) {
                 paymentEvents.putIfAbsent(p.message().eventId(), p.message());
+            } else if (in instanceof Received.Outreach o) {
+                outreachEvents.putIfAbsent(o.message().eventId(), o.message());
             } else if (in instanceof Received.Unit u) {
                 // The counters follow the tree at once, before this batch's events are counted under the tree as it now stands.
                 references.save(u.message(), now).ifPresent(counters::move);
@@ -86,7 +93,9 @@ public class FactUpdater {
         Changes changes = new Changes();
         List<DossierEvent> dossiersCounted = countEvents(Topics.DOSSIER_EVENTS, dossierEvents, facts.dossiers(), now, changes);
         int counted = dossiersCounted.size()
-                + countEvents(Topics.PAYMENT_EVENTS, paymentEvents, facts.payments(), now, changes).size();
+                + countEvents(Topics.PAYMENT_EVENTS, paymentEvents, facts.payments(), now, changes).size()
+                // An outreach event is its own fact: counted at query time, never in the counters.
+                + outreach.save(outreachEvents.values(), now);
         eventLog.append(dossiersCounted);
         counters.add(changes.deltas, changes.adults);
         version.changed(now, counted > 0);

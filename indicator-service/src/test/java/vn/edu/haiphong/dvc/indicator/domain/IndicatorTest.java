@@ -26,7 +26,8 @@ class IndicatorTest {
                 Map.entry("online-payments", Subject.TRANSACTION), Map.entry("cashless-payments", Subject.TRANSACTION),
                 Map.entry("fee-procedures-paid-online", Subject.PROCEDURE), Map.entry("adult-online-users", Subject.APPLICANT),
                 Map.entry("on-time-results", Subject.DOSSIER), Map.entry("satisfaction", Subject.DOSSIER),
-                Map.entry("processed-on-time", Subject.DOSSIER), Map.entry("handled-without-complaint", Subject.DOSSIER)));
+                Map.entry("processed-on-time", Subject.DOSSIER), Map.entry("handled-without-complaint", Subject.DOSSIER),
+                Map.entry("weekly-broadcasts", Subject.UNIT), Map.entry("schools-with-outreach-sessions", Subject.UNIT)));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package vn.edu.haiphong.dvc.testing.data;
 
+import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -8,12 +10,15 @@ import java.util.List;
 import java.util.Random;
 
 import vn.edu.haiphong.dvc.contract.Applicant;
+import vn.edu.haiphong.dvc.contract.Audience;
 import vn.edu.haiphong.dvc.contract.ApplicantKind;
 import vn.edu.haiphong.dvc.contract.Channel;
 import vn.edu.haiphong.dvc.contract.DepartmentTime;
 import vn.edu.haiphong.dvc.contract.DossierEvent;
 import vn.edu.haiphong.dvc.contract.DossierEventType;
 import vn.edu.haiphong.dvc.contract.Outcome;
+import vn.edu.haiphong.dvc.contract.OutreachEvent;
+import vn.edu.haiphong.dvc.contract.OutreachEventType;
 import vn.edu.haiphong.dvc.contract.PaymentEvent;
 import vn.edu.haiphong.dvc.contract.PaymentEventType;
 import vn.edu.haiphong.dvc.contract.PaymentMethod;
@@ -24,7 +29,8 @@ import vn.edu.haiphong.dvc.contract.UnitType;
 /**
  * A generated department: a unit tree, a small catalogue, and dossiers through their whole life with
  * payments and refunds, including the awkward cases: events around midnight on either clock, dossiers
- * known only from later events, several ratings (two at the same instant), refunds.
+ * known only from later events, several ratings (two at the same instant), refunds. r2: broadcast systems at most
+ * schools and one district office, their weekly items with weeks missed, and sessions at some schools.
  */
 public final class DataSet {
 
@@ -33,6 +39,11 @@ public final class DataSet {
     public final List<String> schools = new ArrayList<>();
     public final List<Object> reference = new ArrayList<>();
     public final List<Object> events = new ArrayList<>();
+    /** r2: broadcasts aired and sessions held (section 8), over {@link #outreachYear}; sent with the events when shuffled. */
+    public final List<OutreachEvent> outreach = new ArrayList<>();
+    /** The units with a broadcast system. */
+    public final List<String> broadcastSystems = new ArrayList<>();
+    public final int outreachYear;
 
     private final Random random;
     /**
@@ -40,22 +51,39 @@ public final class DataSet {
      * events drawn before revision 2 stay exactly as they were.
      */
     private final Random process;
+    /** r2's outreach, from a stream of its own too. */
+    private final Random outreachRandom;
     private final String prefix;
 
     public DataSet(long seed, String prefix, int dossiers) {
+        this(seed, prefix, dossiers, 2024);
+    }
+
+    /** @param outreachYear the year of the outreach events (the dossiers stay around 2024) */
+    public DataSet(long seed, String prefix, int dossiers, int outreachYear) {
         this.random = new Random(seed);
         this.process = new Random(seed * 31 + 7);
+        this.outreachRandom = new Random(seed * 17 + 3);
+        this.outreachYear = outreachYear;
         this.prefix = prefix;
         this.root = prefix + "-SGD";
         reference.add(new UnitRecord(root, "Sở Giáo dục và Đào tạo " + prefix, UnitType.DEPARTMENT, null, 1_550_000L));
         for (int d = 1; d <= 3; d++) {
             String district = prefix + "-PGD" + d;
             districts.add(district);
-            reference.add(new UnitRecord(district, "Phòng GDĐT quận " + d, UnitType.DISTRICT_OFFICE, root, d == 3 ? null : 150_000L * d));
+            // r2: the second district office has a broadcast system of its own; so do the schools but the third of each.
+            reference.add(new UnitRecord(district, "Phòng GDĐT quận " + d, UnitType.DISTRICT_OFFICE, root, d == 3 ? null : 150_000L * d,
+                    d == 2));
+            if (d == 2) {
+                broadcastSystems.add(district);
+            }
             for (int s = 1; s <= 3; s++) {
                 String school = prefix + "-S" + d + s;
                 schools.add(school);
-                reference.add(new UnitRecord(school, "Trường THCS số " + d + s, UnitType.SCHOOL, district, s == 1 ? 4_000L : null));
+                reference.add(new UnitRecord(school, "Trường THCS số " + d + s, UnitType.SCHOOL, district, s == 1 ? 4_000L : null, s != 3));
+                if (s != 3) {
+                    broadcastSystems.add(school);
+                }
             }
         }
         List<ProcedureRecord> procedures = List.of(
@@ -65,15 +93,83 @@ public final class DataSet {
         for (int i = 0; i < dossiers; i++) {
             dossier(i, procedures.get(random.nextInt(procedures.size())));
         }
+        outreach();
     }
 
-    /** Every message, shuffled, with about 5% sent twice. */
+    /**
+     * r2: each broadcast system's items week by week over the outreach year and the weeks around it: one school never
+     * misses, the others miss some weeks, some air twice; times at the edges of a week on either clock (a Sunday 23:50
+     * at +07:00 written in UTC, a Monday 00:10). A unit without a broadcast system airs once in a while (not counted),
+     * and sessions at some schools and at a district office (not a school).
+     */
+    private void outreach() {
+        LocalDate first = LocalDate.of(outreachYear, 1, 1).minusDays(10).with(java.time.temporal.TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate last = LocalDate.of(outreachYear, 12, 31).plusDays(10);
+        for (int u = 0; u < broadcastSystems.size(); u++) {
+            String unit = broadcastSystems.get(u);
+            int missPercent = u == 0 ? 0 : u % 3 == 0 ? 30 : 4;
+            for (LocalDate monday = first; !monday.isAfter(last); monday = monday.plusWeeks(1)) {
+                if (outreachRandom.nextInt(100) < missPercent) {
+                    continue;
+                }
+                int items = outreachRandom.nextInt(8) == 0 ? 2 : 1;
+                for (int k = 0; k < items; k++) {
+                    broadcast(unit, airTime(monday), monday + "-" + k);
+                }
+            }
+        }
+        String without = schools.get(2);
+        for (int k = 0; k < 6; k++) {
+            broadcast(without, airTime(first.plusWeeks(1 + outreachRandom.nextInt(50))), "x" + k);
+        }
+        for (int s = 0; s < schools.size(); s++) {
+            if (s % 3 == 1) {
+                continue; // a school with no session
+            }
+            int sessions = 1 + outreachRandom.nextInt(3);
+            for (int k = 0; k < sessions; k++) {
+                session(schools.get(s), airTime(first.plusWeeks(outreachRandom.nextInt(56))), k);
+            }
+        }
+        session(districts.get(0), airTime(first.plusWeeks(20)), 0);
+    }
+
+    /** An instant in the week of {@code monday}, often at its first or last minutes. */
+    private OffsetDateTime airTime(LocalDate monday) {
+        int roll = outreachRandom.nextInt(100);
+        OffsetDateTime t;
+        if (roll < 15) {
+            t = monday.plusDays(6).atTime(23, 50).atOffset(DepartmentTime.OFFSET);
+        } else if (roll < 30) {
+            t = monday.atTime(0, 10).atOffset(DepartmentTime.OFFSET);
+        } else {
+            t = monday.plusDays(outreachRandom.nextInt(7)).atTime(6 + outreachRandom.nextInt(12), outreachRandom.nextInt(60))
+                    .atOffset(DepartmentTime.OFFSET);
+        }
+        return outreachRandom.nextBoolean() ? t.withOffsetSameInstant(ZoneOffset.UTC) : t;
+    }
+
+    private void broadcast(String unit, OffsetDateTime at, String suffix) {
+        outreach.add(new OutreachEvent(unit + "-bc-" + suffix, OutreachEventType.BROADCAST_AIRED, at, unit,
+                "Hướng dẫn nộp hồ sơ và thanh toán trực tuyến", 60 + outreachRandom.nextInt(600), null, null));
+    }
+
+    private void session(String unit, OffsetDateTime at, int k) {
+        Audience[] audiences = Audience.values();
+        outreach.add(new OutreachEvent(unit + "-ss-" + k, OutreachEventType.SESSION_HELD, at, unit,
+                "Sinh hoạt chuyên đề về dịch vụ công trực tuyến", null, audiences[outreachRandom.nextInt(audiences.length)],
+                1 + outreachRandom.nextInt(500)));
+    }
+
+    /** Every message (r2: the outreach too), shuffled, with about 5% sent twice. */
     public List<Object> shuffledWithDuplicates() {
+        List<Object> sent = new ArrayList<>(events);
+        sent.addAll(outreach);
         List<Object> all = new ArrayList<>(reference);
-        all.addAll(events);
-        int duplicates = all.size() / 20;
+        all.addAll(sent);
+        int duplicates = sent.isEmpty() ? 0 : all.size() / 20;
         for (int i = 0; i < duplicates; i++) {
-            all.add(events.get(random.nextInt(events.size())));
+            all.add(sent.get(random.nextInt(sent.size())));
         }
         Collections.shuffle(all, random);
         return all;

@@ -1,5 +1,6 @@
 package vn.edu.haiphong.dvc.testing.data;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -15,14 +16,17 @@ import vn.edu.haiphong.dvc.contract.ApplicantKind;
 import vn.edu.haiphong.dvc.contract.Channel;
 import vn.edu.haiphong.dvc.contract.DossierEvent;
 import vn.edu.haiphong.dvc.contract.DossierEventType;
+import vn.edu.haiphong.dvc.contract.OutreachEvent;
+import vn.edu.haiphong.dvc.contract.OutreachEventType;
 import vn.edu.haiphong.dvc.contract.PaymentEvent;
 import vn.edu.haiphong.dvc.contract.PaymentEventType;
 import vn.edu.haiphong.dvc.contract.PaymentMethod;
 import vn.edu.haiphong.dvc.contract.ProcedureRecord;
 import vn.edu.haiphong.dvc.contract.UnitRecord;
+import vn.edu.haiphong.dvc.contract.UnitType;
 
 /**
- * The indicators (1-14; r2: 15 and 23) computed straight from the contract's words over everything published, in plain
+ * The indicators (1-14; r2: 15-17 and 23) computed straight from the contract's words over everything published, in plain
  * Java: the independent answer the service's SQL is checked against.
  */
 public final class Expected {
@@ -223,8 +227,83 @@ public final class Expected {
         result.put("on-time-results", new Pair(onTime, resultsReceived));
         result.put("satisfaction", new Pair(satisfied, rated));
         result.put("processed-on-time", new Pair(inProcessOnTime, inProcess));
+        result.put("weekly-broadcasts", weeklyBroadcasts(ledger, scope, from, to, now));
+        result.put("schools-with-outreach-sessions", schoolsWithSessions(ledger, scope, from, to));
         result.put("handled-without-complaint", new Pair(endedWithoutComplaint, endedInPeriod));
         return result;
+    }
+
+    /**
+     * 16: units in scope with a broadcast system, and those of them that aired at least once of their own in every week
+     * of the period: Monday-Sunday weeks wholly within [from, min(to, yesterday)] and not wholly within school breaks.
+     */
+    private static Pair weeklyBroadcasts(Ledger ledger, Set<String> scope, LocalDate from, LocalDate to, OffsetDateTime now) {
+        LocalDate yesterday = now.atZoneSameInstant(VN).toLocalDate().minusDays(1);
+        LocalDate last = to.isBefore(yesterday) ? to : yesterday;
+        List<LocalDate> weeks = new ArrayList<>();
+        for (LocalDate day = from; !day.plusDays(6).isAfter(last); day = day.plusDays(1)) {
+            if (day.getDayOfWeek() != DayOfWeek.MONDAY) {
+                continue;
+            }
+            boolean off = true;
+            for (int i = 0; i < 7 && off; i++) {
+                off = inBreak(ledger, day.plusDays(i));
+            }
+            if (!off) {
+                weeks.add(day);
+            }
+        }
+        if (weeks.isEmpty()) {
+            return new Pair(0, 0L);
+        }
+        Map<String, Set<LocalDate>> aired = new HashMap<>();
+        for (OutreachEvent e : ledger.outreachEvents.values()) {
+            if (e.type() == OutreachEventType.BROADCAST_AIRED) {
+                LocalDate day = e.occurredAt().atZoneSameInstant(VN).toLocalDate();
+                aired.computeIfAbsent(e.unitCode(), u -> new HashSet<>()).add(day.minusDays(day.getDayOfWeek().getValue() - 1));
+            }
+        }
+        long units = 0;
+        long everyWeek = 0;
+        for (UnitRecord u : ledger.units.values()) {
+            if (scope.contains(u.code()) && u.broadcastSystem()) {
+                units++;
+                if (aired.getOrDefault(u.code(), Set.of()).containsAll(weeks)) {
+                    everyWeek++;
+                }
+            }
+        }
+        return new Pair(everyWeek, units);
+    }
+
+    /** 17: schools in scope, and those of them with a session of their own in the period. */
+    private static Pair schoolsWithSessions(Ledger ledger, Set<String> scope, LocalDate from, LocalDate to) {
+        Set<String> held = new HashSet<>();
+        for (OutreachEvent e : ledger.outreachEvents.values()) {
+            if (e.type() == OutreachEventType.SESSION_HELD && inPeriod(e.occurredAt(), from, to)) {
+                held.add(e.unitCode());
+            }
+        }
+        long schools = 0;
+        long withSession = 0;
+        for (UnitRecord u : ledger.units.values()) {
+            if (scope.contains(u.code()) && u.type() == UnitType.SCHOOL) {
+                schools++;
+                if (held.contains(u.code())) {
+                    withSession++;
+                }
+            }
+        }
+        return new Pair(withSession, schools);
+    }
+
+    private static boolean inBreak(Ledger ledger, LocalDate day) {
+        for (LocalDate[] b : ledger.schoolBreaks) {
+            if (!day.isBefore(b[0]) && !day.isAfter(b[1])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

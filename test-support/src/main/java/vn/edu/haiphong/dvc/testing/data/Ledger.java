@@ -1,16 +1,21 @@
 package vn.edu.haiphong.dvc.testing.data;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import vn.edu.haiphong.dvc.contract.DossierEvent;
+import vn.edu.haiphong.dvc.contract.OutreachEvent;
 import vn.edu.haiphong.dvc.contract.PaymentEvent;
 import vn.edu.haiphong.dvc.contract.ProcedureRecord;
 import vn.edu.haiphong.dvc.contract.UnitRecord;
 
 /**
- * Everything a test got accepted: the current units and procedures, and every event once (by eventId).
+ * Everything a test got accepted: the current units and procedures, every event once (by eventId), and (r2) the school
+ * breaks of the calendars it set.
  * {@link Expected} computes the indicators from it.
  */
 public final class Ledger {
@@ -19,6 +24,9 @@ public final class Ledger {
     final Map<String, ProcedureRecord> procedures = new LinkedHashMap<>();
     final Map<String, DossierEvent> dossierEvents = new LinkedHashMap<>();
     final Map<String, PaymentEvent> paymentEvents = new LinkedHashMap<>();
+    final Map<String, OutreachEvent> outreachEvents = new LinkedHashMap<>();
+    /** Each school break set: its first and last day. */
+    final List<LocalDate[]> schoolBreaks = new ArrayList<>();
 
     /** Records a unit, procedure, dossier event or payment event; a repeated event is recorded once. */
     public synchronized void remember(Object message) {
@@ -26,6 +34,8 @@ public final class Ledger {
             dossierEvents.putIfAbsent(e.eventId(), e);
         } else if (message instanceof PaymentEvent e) {
             paymentEvents.putIfAbsent(e.eventId(), e);
+        } else if (message instanceof OutreachEvent e) {
+            outreachEvents.putIfAbsent(e.eventId(), e);
         } else if (message instanceof UnitRecord u) {
             units.put(u.code(), u);
         } else if (message instanceof ProcedureRecord p) {
@@ -33,6 +43,11 @@ public final class Ledger {
         } else {
             throw new IllegalArgumentException(message.getClass().getName());
         }
+    }
+
+    /** r2: a school break [from, to] of a calendar the test set (PUT /api/v1/calendars/{year}). */
+    public synchronized void schoolBreak(LocalDate from, LocalDate to) {
+        schoolBreaks.add(new LocalDate[] {from, to});
     }
 
     public synchronized void rememberAll(Collection<?> messages) {
