@@ -7,6 +7,7 @@
 #   ./run-local.sh --demo          also load a demo data set (Hai Phong's units, a procedure catalogue, this year's dossiers)
 #   ./run-local.sh --database-url jdbc:postgresql://host:5432/postgres --database-user U --database-password P
 #                                  use an existing PostgreSQL server instead of the embedded one
+#   ./run-local.sh token ROLE [UNIT]   print one more token (ingest, reader, admin; unit-reporter needs its UNIT)
 set -uo pipefail
 
 ROOT="$(cd "$(dirname "$0")" && pwd)"
@@ -27,6 +28,22 @@ DEMO=false
 say() { printf '%s\n' "$*"; }
 fail() { printf 'run-local: %s\n' "$*" >&2; exit 1; }
 
+# r2: ./run-local.sh token ROLE [UNIT] prints one more token signed by the quick start's key (made now if there is
+# none yet), alone on one line, without starting anything, whether or not the system runs.
+if [ "${1:-}" = token ]; then
+    ROLE="${2:-}"
+    UNIT="${3:-}"
+    [ -n "$ROLE" ] || fail "usage: ./run-local.sh token ROLE [UNIT] (ROLE: ingest, reader, admin, or unit-reporter with its UNIT)"
+    command -v java >/dev/null 2>&1 || fail "no 'java' on the PATH: install a JDK 17 or newer and try again."
+    mkdir -p "$LOGS"
+    if [ ! -f "$ROOT/local-infra/target/local-infra.jar" ]; then
+        (cd "$ROOT" && ./mvnw -q -B install -DskipTests -pl local-infra -am >"$LOGS/build.log" 2>&1) \
+            || fail "the build failed; see $LOGS/build.log"
+    fi
+    exec java -cp "$ROOT/local-infra/target/local-infra.jar:$ROOT/local-infra/target/lib/*" vn.edu.haiphong.dvc.infra.TokenMintMain \
+        --dir "$LOCAL" --issuer "$ISSUER" --role "$ROLE" ${UNIT:+--unit "$UNIT"}
+fi
+
 while [ $# -gt 0 ]; do
     case "$1" in
         --fresh) FRESH=true ;;
@@ -34,7 +51,7 @@ while [ $# -gt 0 ]; do
         --database-url) DATABASE_URL="${2:?--database-url needs a JDBC URL}"; shift ;;
         --database-user) DATABASE_USER="${2:?}"; shift ;;
         --database-password) DATABASE_PASSWORD="${2:?}"; shift ;;
-        -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) fail "unknown option '$1' (try --help)." ;;
     esac
     shift

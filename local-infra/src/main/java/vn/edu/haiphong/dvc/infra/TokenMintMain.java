@@ -22,7 +22,9 @@ import java.util.Set;
  */
 public final class TokenMintMain {
 
-    static final String USAGE = "Usage: TokenMintMain --dir DIR --issuer ISSUER --out FILE";
+    static final String USAGE = "Usage: TokenMintMain --dir DIR --issuer ISSUER (--out FILE | --role ROLE [--unit UNIT])";
+    /** r2: the roles one more token can be minted for ({@code ./run-local.sh token ROLE [UNIT]}). */
+    static final Set<String> KNOWN_ROLES = Set.of("ingest", "reader", "admin", "unit-reporter");
     static final String PRIVATE_KEY_FILE = "jwt-private.pem";
     static final String PUBLIC_KEY_FILE = "jwt-public.pem";
     static final Duration LIFETIME = Duration.ofDays(365);
@@ -34,9 +36,13 @@ public final class TokenMintMain {
     }
 
     public static void main(String[] args) {
-        Cli cli = Cli.parse(args, Set.of("dir", "issuer", "out"), USAGE);
+        Cli cli = Cli.parse(args, Set.of("dir", "issuer", "out", "role", "unit"), USAGE);
         Path dir = Path.of(cli.require("dir", USAGE)).toAbsolutePath();
         String issuer = cli.require("issuer", USAGE);
+        if (cli.get("role") != null) {
+            one(dir, issuer, cli.get("role"), cli.get("unit"));
+            return;
+        }
         Path out = Path.of(cli.require("out", USAGE)).toAbsolutePath();
         try {
             PrivateKey key = loadOrCreateKey(dir);
@@ -53,6 +59,27 @@ public final class TokenMintMain {
         }
         System.out.println("Wrote " + ROLES.size() + " tokens to " + out + " (public key: "
                 + dir.resolve(PUBLIC_KEY_FILE) + ")");
+    }
+
+    /**
+     * r2: prints one more token, signed by the same key (created if there is none yet), alone on one line. A
+     * unit-reporter's names its unit in the claim {@code unit}.
+     */
+    static void one(Path dir, String issuer, String role, String unit) {
+        if (!KNOWN_ROLES.contains(role)) {
+            Cli.exit(Cli.EXIT_USAGE_OR_PORT, "Unknown role '" + role + "': one of " + new java.util.TreeSet<>(KNOWN_ROLES));
+        }
+        if (role.equals("unit-reporter") && (unit == null || unit.isBlank())) {
+            Cli.exit(Cli.EXIT_USAGE_OR_PORT, "A unit-reporter token needs its unit: token unit-reporter UNIT");
+        }
+        try {
+            PrivateKey key = loadOrCreateKey(dir);
+            Map<String, String> claims = role.equals("unit-reporter") ? Map.of("unit", unit) : Map.of();
+            String subject = role.equals("unit-reporter") ? "local-unit-" + unit : "local-" + role;
+            System.out.println(Tokens.mint(key, issuer, subject, Set.of(role), claims, LIFETIME));
+        } catch (IOException | RuntimeException e) {
+            Cli.exit(Cli.EXIT_FAILURE, "Could not mint a token: " + e);
+        }
     }
 
     static PrivateKey loadOrCreateKey(Path dir) throws IOException {

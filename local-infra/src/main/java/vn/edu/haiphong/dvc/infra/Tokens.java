@@ -115,6 +115,18 @@ public final class Tokens {
      */
     public static String mint(PrivateKey key, String issuer, String subject, Set<String> groups, Instant issuedAt,
             Instant expiresAt) {
+        return mint(key, issuer, subject, groups, java.util.Map.of(), issuedAt, expiresAt);
+    }
+
+    /** r2: a token with more claims (a unit-reporter's {@code unit}). */
+    public static String mint(PrivateKey key, String issuer, String subject, Set<String> groups, java.util.Map<String, String> claims,
+            Duration lifetime) {
+        Instant now = Instant.now();
+        return mint(key, issuer, subject, groups, claims, now, now.plus(lifetime));
+    }
+
+    private static String mint(PrivateKey key, String issuer, String subject, Set<String> groups, java.util.Map<String, String> claims,
+            Instant issuedAt, Instant expiresAt) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(issuer, "issuer");
         Objects.requireNonNull(subject, "subject");
@@ -122,14 +134,15 @@ public final class Tokens {
         if (!expiresAt.isAfter(issuedAt)) {
             throw new IllegalArgumentException("expiresAt must be after issuedAt");
         }
-        return Jwt.issuer(issuer)
+        var builder = Jwt.issuer(issuer)
                 .subject(subject)
                 .upn(subject)
                 .groups(Set.copyOf(groups))
                 .issuedAt(issuedAt)
                 .expiresAt(expiresAt)
-                .claim("jti", UUID.randomUUID().toString())
-                .jws()
+                .claim("jti", UUID.randomUUID().toString());
+        claims.forEach(builder::claim);
+        return builder.jws()
                 .algorithm(SignatureAlgorithm.RS256)
                 .sign(key);
     }

@@ -58,6 +58,14 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(409, "conflict", "Conflict with stored data", detail, errors);
     }
 
+    /** 403: r2: the token may not act for what the request names (a unit-reporter's events for another unit). */
+    public static ProblemException forbidden(List<FieldError> errors) {
+        String detail = errors.size() == 1
+                ? describe(errors.get(0))
+                : errors.size() + " fields name what this token may not act for; see errors";
+        return new ProblemException(403, "forbidden", "Forbidden", detail, errors);
+    }
+
     /** 400: the body is not JSON (or not CSV) at all. */
     public static ProblemException malformed(String detail) {
         return new ProblemException(400, "malformed", "Malformed request body", detail, List.of());

@@ -22,5 +22,17 @@ public record UnitDto(
         @Schema(description = "Code of the parent unit, null for a root", nullable = true)
         @Pattern(regexp = ReferenceCodes.PATTERN, message = ReferenceCodes.MESSAGE) String parentCode,
         @Schema(description = "Adult population of the area the unit serves (denominator of adult-online-users)", nullable = true, examples = "1550000")
-        @PositiveOrZero(message = "must be an integer >= 0") Long adultPopulation) {
+        @PositiveOrZero(message = "must be an integer >= 0") Long adultPopulation,
+        @Schema(description = "r2: the unit has a school broadcast system (hệ thống truyền thanh), the denominator of "
+                + "weekly-broadcasts; optional, default false", examples = "true") Boolean broadcastSystem) {
+
+    /** A unit without a word on its broadcast system (false). */
+    public UnitDto(String code, String name, UnitType type, String parentCode, Long adultPopulation) {
+        this(code, name, type, parentCode, adultPopulation, null);
+    }
+
+    /** Whether the unit has a broadcast system: false unless it says so. */
+    public boolean hasBroadcastSystem() {
+        return Boolean.TRUE.equals(broadcastSystem);
+    }
 }

@@ -13,22 +13,24 @@ public final class ReferenceMapper {
     }
 
     public static UnitDto toDto(UnitEntity e) {
-        return new UnitDto(e.code, e.name, e.type, e.parentCode, e.adultPopulation);
+        return new UnitDto(e.code, e.name, e.type, e.parentCode, e.adultPopulation, e.broadcastSystem);
     }
 
     public static UnitRecord toRecord(UnitEntity e) {
-        return new UnitRecord(e.code, e.name, e.type, e.parentCode, e.adultPopulation);
+        return new UnitRecord(e.code, e.name, e.type, e.parentCode, e.adultPopulation, e.broadcastSystem);
     }
 
     /** @return whether anything changed */
     public static boolean apply(UnitDto dto, UnitEntity e) {
         boolean changed = !dto.name().equals(e.name) || dto.type() != e.type
                 || !java.util.Objects.equals(dto.parentCode(), e.parentCode)
-                || !java.util.Objects.equals(dto.adultPopulation(), e.adultPopulation);
+                || !java.util.Objects.equals(dto.adultPopulation(), e.adultPopulation)
+                || dto.hasBroadcastSystem() != e.broadcastSystem;
         e.name = dto.name();
         e.type = dto.type();
         e.parentCode = dto.parentCode();
         e.adultPopulation = dto.adultPopulation();
+        e.broadcastSystem = dto.hasBroadcastSystem();
         return changed;
     }
 

@@ -33,6 +33,8 @@ public class DossierTopics implements OwnedTopics {
     public List<NewTopic> topics(short replicationFactor) {
         return List.of(
                 new NewTopic(Topics.DOSSIER_EVENTS, config.eventPartitions(), replicationFactor).configs(KEPT),
+                // r2: broadcasts and sessions, keyed by unit: few, kept for ever like the dossier events.
+                new NewTopic(Topics.OUTREACH_EVENTS, 3, replicationFactor).configs(KEPT),
                 new NewTopic(Topics.UNITS, 1, replicationFactor).configs(COMPACTED),
                 new NewTopic(Topics.PROCEDURES, 1, replicationFactor).configs(COMPACTED));
     }

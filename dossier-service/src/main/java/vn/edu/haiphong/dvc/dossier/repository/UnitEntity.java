@@ -31,6 +31,10 @@ public class UnitEntity {
     @Column(name = "adult_population")
     public Long adultPopulation;
 
+    /** r2: a school broadcast system (the denominator of weekly-broadcasts). */
+    @Column(name = "broadcast_system", nullable = false)
+    public boolean broadcastSystem;
+
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 

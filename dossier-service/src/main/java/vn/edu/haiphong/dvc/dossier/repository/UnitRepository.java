@@ -26,4 +26,15 @@ public class UnitRepository implements PanacheRepositoryBase<UnitEntity, String>
                 .setParameter("codes", codes)
                 .getResultList());
     }
+
+    /** r2: the unit and every unit below it (a unit-reporter's reach); empty for an unknown unit. */
+    @SuppressWarnings("unchecked")
+    public Set<String> subtree(String code) {
+        return new HashSet<>(getEntityManager().createNativeQuery("""
+                with recursive tree(code) as (
+                    select code from unit where code = ?1
+                    union
+                    select u.code from unit u join tree t on u.parent_code = t.code)
+                select code from tree""").setParameter(1, code).getResultList());
+    }
 }

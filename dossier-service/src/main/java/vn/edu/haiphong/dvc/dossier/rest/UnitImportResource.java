@@ -32,10 +32,10 @@ import vn.edu.haiphong.dvc.api.problem.Problem;
 public class UnitImportResource {
 
     private static final String CSV_EXAMPLE = """
-            code,name,type,parentCode,adultPopulation
-            SGDDT,Sở Giáo dục và Đào tạo Hải Phòng,DEPARTMENT,,1550000
-            PGD-LC,Phòng Giáo dục và Đào tạo quận Lê Chân,DISTRICT_OFFICE,SGDDT,180000
-            THPT-TP,Trường THPT Trần Phú,SCHOOL,SGDDT,
+            code,name,type,parentCode,adultPopulation,broadcastSystem
+            SGDDT,Sở Giáo dục và Đào tạo Hải Phòng,DEPARTMENT,,1550000,false
+            PGD-LC,Phòng Giáo dục và Đào tạo quận Lê Chân,DISTRICT_OFFICE,SGDDT,180000,false
+            THPT-TP,Trường THPT Trần Phú,SCHOOL,SGDDT,,true
             """;
 
     private final ReferenceDataService service;
@@ -48,7 +48,7 @@ public class UnitImportResource {
     @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "importUnits", summary = "Import units from a CSV file (all or nothing)",
-            description = "UTF-8, header row `code,name,type,parentCode,adultPopulation`. Parents may come later in the file. "
+            description = "UTF-8, header row `code,name,type,parentCode,adultPopulation` (r2: and an optional `broadcastSystem` column, true/false). Parents may come later in the file. "
                     + "One bad row refuses the whole file; the problem lists every bad row with its number (the header is row 1).")
     @RequestBody(content = @Content(mediaType = "text/csv", examples = @ExampleObject(name = "units", value = CSV_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Imported")

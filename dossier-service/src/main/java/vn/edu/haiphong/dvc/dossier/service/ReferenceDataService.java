@@ -46,7 +46,8 @@ import vn.edu.haiphong.dvc.api.problem.ProblemException;
 @ApplicationScoped
 public class ReferenceDataService {
 
-    public static final List<String> UNIT_COLUMNS = List.of("code", "name", "type", "parentCode", "adultPopulation");
+    public static final List<String> UNIT_COLUMNS = List.of("code", "name", "type", "parentCode", "adultPopulation",
+            "broadcastSystem");
     public static final List<String> PROCEDURE_COLUMNS = List.of("code", "name", "field", "eligibleFullyOnline",
             "providedFullyOnline", "integratedNationalPortal", "feeBearing");
     private static final long REFERENCE_LOCK = 0x0D05_51E2_0EF0L;
@@ -114,7 +115,8 @@ public class ReferenceDataService {
                 }
             }
             Long population = longCell(row, "adultPopulation", errors);
-            UnitDto unit = new UnitDto(row.get("code"), row.get("name"), type, row.get("parentCode"), population);
+            Boolean broadcastSystem = boolCell(row, "broadcastSystem", errors);
+            UnitDto unit = new UnitDto(row.get("code"), row.get("name"), type, row.get("parentCode"), population, broadcastSystem);
             addViolations(unit, row.number(), errors);
             if (unit.code() != null) {
                 Integer earlier = rowOf.putIfAbsent(unit.code(), row.number());
@@ -397,7 +399,7 @@ public class ReferenceDataService {
     }
 
     private static UnitDto withCode(UnitDto dto, String code) {
-        return new UnitDto(code, dto.name(), dto.type(), dto.parentCode(), dto.adultPopulation());
+        return new UnitDto(code, dto.name(), dto.type(), dto.parentCode(), dto.adultPopulation(), dto.broadcastSystem());
     }
 
     private static ProcedureDto withCode(ProcedureDto dto, String code) {

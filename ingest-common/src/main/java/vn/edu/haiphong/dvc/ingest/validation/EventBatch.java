@@ -40,6 +40,11 @@ public final class EventBatch {
      *         failing field of every event (with its index in a batch)
      */
     public static <E> List<E> read(JsonNode body, Clock clock, Reader<E> reader, ReferenceLookup references) {
+        return read(body, clock, reader, references, true);
+    }
+
+    /** As {@link #read(JsonNode, Clock, Reader, ReferenceLookup)}; r2: without {@code dossierCodes}, events that name only a unit. */
+    public static <E> List<E> read(JsonNode body, Clock clock, Reader<E> reader, ReferenceLookup references, boolean dossierCodes) {
         if (body == null || body.isMissingNode()) {
             throw ProblemException.malformed("The body is empty: an event object or an array of events is expected");
         }
@@ -67,7 +72,7 @@ public final class EventBatch {
         for (int i = 0; i < nodes.size(); i++) {
             EventFields fields = new EventFields(nodes.get(i), batch ? i : null, errors);
             read.add(fields);
-            events.add(fields.readCommon(latest) ? reader.read(fields, latest) : null);
+            events.add(fields.readCommon(latest, dossierCodes) ? reader.read(fields, latest) : null);
         }
         checkRegistered(read, references);
         if (!errors.isEmpty()) {

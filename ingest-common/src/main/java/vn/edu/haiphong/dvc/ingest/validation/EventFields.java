@@ -45,6 +45,14 @@ public class EventFields {
      * @return false when the event is not a JSON object at all, so nothing more can be read
      */
     public boolean readCommon(OffsetDateTime latest) {
+        return readCommon(latest, true);
+    }
+
+    /**
+     * As {@link #readCommon(OffsetDateTime)}; r2: without {@code dossierCodes}, an event that names no dossier nor
+     * procedure (an outreach event names only its unit).
+     */
+    public boolean readCommon(OffsetDateTime latest, boolean dossierCodes) {
         if (!node.isObject()) {
             error("event", "must be a JSON object");
             return false;
@@ -62,8 +70,10 @@ public class EventFields {
                 error("occurredAt", "must not be more than 5 minutes in the future");
             }
         }
-        dossierCode = code("dossierCode");
-        procedureCode = code("procedureCode");
+        if (dossierCodes) {
+            dossierCode = code("dossierCode");
+            procedureCode = code("procedureCode");
+        }
         unitCode = code("unitCode");
         return true;
     }
