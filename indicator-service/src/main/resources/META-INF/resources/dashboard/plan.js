@@ -84,10 +84,12 @@ function renderPlan(tasks, indicators) {
             }
         }
         tr.append(status);
-        if (admin && REPORTED.includes(task.number)) {
-            tr.append(el('td')).lastChild.append(reportForm(task));
-        } else if (admin) {
-            tr.append(el('td'));
+        if (admin) {
+            const cell = el('td');
+            if (REPORTED.includes(task.number)) {
+                cell.append(reportForm(task));
+            }
+            tr.append(cell);
         }
         return tr;
     });

@@ -309,7 +309,9 @@ class DashboardBrowserTest {
 
         browser.findElement(By.cssSelector("button[data-format=csv]")).click();
         byte[] csv = Files.readAllBytes(downloaded("bao-cao-ke-hoach-2024-WEB-SGD.csv"));
-        assertThat(new String(csv, StandardCharsets.UTF_8)).startsWith("\uFEFFNăm,Mã chỉ tiêu,Tên chỉ tiêu")
+        // The plan's tasks first, then (after an empty line) the indicators.
+        assertThat(new String(csv, StandardCharsets.UTF_8)).startsWith("\uFEFFNăm,STT,\"Nhiệm vụ, giải pháp\",Chủ trì")
+                .contains("\r\n\r\nNăm,Mã chỉ tiêu,Tên chỉ tiêu")
                 .contains("2024,online-submission,Tỷ lệ hồ sơ nộp trực tuyến,Tổng hợp,,WEB-SGD,Sở Giáo dục và Đào tạo WEB (WEB-SGD),"
                         + online.numerator() + "," + online.denominator() + "," + value(online).toPlainString());
 
