@@ -80,6 +80,7 @@ final class PdfReport {
         y -= 8;
         if (!report.tasks().isEmpty()) {
             text(ReportText.TASK_TITLE, bold, 11, MARGIN);
+            y -= 4;
             List<List<String>> tasks = new ArrayList<>();
             for (PlanReport.Task line : report.tasks()) {
                 PlanTaskDto t = line.task();
@@ -91,6 +92,7 @@ final class PdfReport {
             ensure(60);
         }
         text(ReportText.SUMMARY_TITLE, bold, 11, MARGIN);
+        y -= 4;
         List<String> summaryHeadings = new ArrayList<>(ReportText.SUMMARY_HEADINGS.subList(0, 9));
         List<List<String>> summary = new ArrayList<>();
         for (List<Object> row : ReportText.summaryRows(report)) {
@@ -118,6 +120,7 @@ final class PdfReport {
             y -= 6;
             ensure(50);
             text(indicator.getKey(), bold, 9, MARGIN);
+            y -= 4;
             List<List<String>> rows = new ArrayList<>();
             for (List<Object> row : indicator.getValue()) {
                 List<String> cells = new ArrayList<>();
