@@ -2,7 +2,7 @@
  * The officials' dashboard: the board of the dossiers in process, the plan's indicators as cards, a period and unit picker, per indicator a trend,
  * the ranking of the units below and the codes behind the number, the reports, and live updates.
  * Native ES modules over the service's REST API, no build step (dashboard/: state, dom, i18n, api, scope, open,
- * timeline, cards, detail, reports, stream). This entry point signs in and out and wires the page's controls. The token stays in
+ * timeline, cards, detail, reports, plan, stream). This entry point signs in and out and wires the page's controls. The token stays in
  * this tab's sessionStorage and is sent only in the Authorization header.
  */
 import { state } from './dashboard/state.js';
@@ -14,6 +14,7 @@ import { refreshCards, renderCards, markUpdated } from './dashboard/cards.js';
 import { select, refreshDetail, refreshTrend, refreshDrill } from './dashboard/detail.js';
 import { describeReports, download } from './dashboard/reports.js';
 import { refreshOpen, wireOpen } from './dashboard/open.js';
+import { refreshPlan, wirePlan } from './dashboard/plan.js';
 import { openTimeline, closeTimeline, wireTimeline } from './dashboard/timeline.js';
 import { connectStream, disconnect, setStream, pollStatus, renderStatus } from './dashboard/stream.js';
 
@@ -58,7 +59,7 @@ function signOut(message) {
 
 async function refreshAll() {
     describeReports();
-    await Promise.all([refreshOpen(), refreshCards()]);
+    await Promise.all([refreshOpen(), refreshCards(), refreshPlan()]);
     await refreshDetail();
 }
 
@@ -68,6 +69,7 @@ function onScopeChange() {
     $('open-export-state').textContent = '';
     describeReports();
     refreshOpen();
+    refreshPlan();
     refreshCards().then(refreshDetail);
 }
 
@@ -120,6 +122,7 @@ function start() {
     $('next').addEventListener('click', () => { state.page += 1; refreshDrill($('indicator').value); });
     document.querySelectorAll('button.report').forEach((b) => b.addEventListener('click', () => download(b.dataset.format)));
     wireOpen(moveScope);
+    wirePlan();
     wireTimeline();
     // Any dossier code on the page (the board's list, the drill-down) opens that dossier's timeline.
     $('dashboard').addEventListener('click', (event) => {

@@ -74,6 +74,13 @@ const TEXT = {
         values: { ONLINE: 'trực tuyến', IN_PERSON: 'trực tiếp', POSTAL: 'qua bưu chính', APPROVED: 'chấp thuận', REFUSED: 'từ chối',
             NATIONAL_PORTAL: 'Cổng Dịch vụ công quốc gia', OTHER_ONLINE: 'trực tuyến khác', BANK_TRANSFER: 'chuyển khoản', CASH: 'tiền mặt' },
         stars: (n) => `${n}/5`,
+        planTitle: 'Kế hoạch: các nhiệm vụ, giải pháp', planText: (y) => `Các nhiệm vụ của Kế hoạch năm ${y} và kết quả cả năm trên toàn bộ các đơn vị.`,
+        planNone: (y) => `Chưa có nhiệm vụ nào của kế hoạch năm ${y}.`, planNumber: 'TT', planTask: 'Nhiệm vụ, giải pháp', planLead: 'Chủ trì',
+        planDeadline: 'Thời gian thực hiện', planMeasures: 'Chỉ tiêu đo (cả năm, toàn bộ các đơn vị)', planStatus: 'Đánh giá',
+        planReport: 'Báo cáo tiến độ', taskStatus: { met: 'Đạt', behind: 'Chưa đạt', 'no-data': 'Chưa có số liệu' },
+        progressNames: { NOT_STARTED: 'Chưa triển khai', IN_PROGRESS: 'Đang thực hiện', DONE: 'Đã hoàn thành' },
+        reportedAs: (s) => `Đã báo cáo: ${s}`, progressLabel: 'Tiến độ', noteLabel: 'Ghi chú', reportSave: 'Ghi nhận',
+        saving: 'Đang lưu…', reportSaved: 'Đã ghi nhận.',
         switchTo: 'English', switchLang: 'en'
     },
     en: {
@@ -148,6 +155,13 @@ const TEXT = {
         values: { ONLINE: 'online', IN_PERSON: 'in person', POSTAL: 'by post', APPROVED: 'approved', REFUSED: 'refused',
             NATIONAL_PORTAL: 'National Portal', OTHER_ONLINE: 'other online', BANK_TRANSFER: 'bank transfer', CASH: 'cash' },
         stars: (n) => `${n}/5`,
+        planTitle: 'Plan: tasks and measures', planText: (y) => `The tasks of the ${y} plan and the year's results across every unit.`,
+        planNone: (y) => `The ${y} plan has no tasks.`, planNumber: 'No.', planTask: 'Task', planLead: 'Lead',
+        planDeadline: 'Deadline', planMeasures: 'Measuring indicators (whole year, every unit)', planStatus: 'Status',
+        planReport: 'Progress report', taskStatus: { met: 'Met', behind: 'Behind', 'no-data': 'No data' },
+        progressNames: { NOT_STARTED: 'Not started', IN_PROGRESS: 'In progress', DONE: 'Done' },
+        reportedAs: (s) => `Reported: ${s}`, progressLabel: 'Progress', noteLabel: 'Note', reportSave: 'Save',
+        saving: 'Saving…', reportSaved: 'Saved.',
         switchTo: 'Tiếng Việt', switchLang: 'vi'
     }
 };

@@ -312,7 +312,9 @@ class DashboardBrowserTest {
 
         browser.findElement(By.cssSelector("button[data-format=csv]")).click();
         byte[] csv = Files.readAllBytes(downloaded("bao-cao-ke-hoach-2024-WEB-SGD.csv"));
-        assertThat(new String(csv, StandardCharsets.UTF_8)).startsWith("\uFEFFNăm,Mã chỉ tiêu,Tên chỉ tiêu")
+        // The plan's tasks first, then (after an empty line) the indicators.
+        assertThat(new String(csv, StandardCharsets.UTF_8)).startsWith("\uFEFFNăm,STT,\"Nhiệm vụ, giải pháp\",Chủ trì")
+                .contains("\r\n\r\nNăm,Mã chỉ tiêu,Tên chỉ tiêu")
                 .contains("2024,online-submission,Tỷ lệ hồ sơ nộp trực tuyến,Tổng hợp,,WEB-SGD,Sở Giáo dục và Đào tạo WEB (WEB-SGD),"
                         + online.numerator() + "," + online.denominator() + "," + value(online).toPlainString());
 
@@ -626,6 +628,61 @@ class DashboardBrowserTest {
 
     private static List<List<String>> timelineEvents() {
         return rows("timeline-events").stream().filter(r -> r.getAttribute("data-type") != null).map(DashboardBrowserTest::cells).toList();
+    }
+
+    /**
+     * The "Kế hoạch" view: the plan's 13 tasks of 2024 with the statuses the API serves (every unit, the whole year), in
+     * Vietnamese and English; an admin reports row 12's progress with the row's form and its status follows.
+     */
+    @Test
+    @Order(10)
+    void thePlanViewShowsTheThirteenTasksAndAnAdminReportsRowTwelve() throws Exception {
+        browser.findElement(By.id("sign-out")).click();
+        waitFor(() -> browser.findElement(By.id("sign-in")).isDisplayed());
+        browser.findElement(By.id("token")).sendKeys(TestTokens.admin(), Keys.ENTER);
+        waitFor(() -> cards().size() == servedCount());
+        choose("period-kind", "year");
+        choose("year", "2024");
+        waitFor(() -> rows("plan-tasks").size() == 13, () -> "13 tasks, not " + rows("plan-tasks").size() + ": " + text("plan-error"));
+        List<Map<String, Object>> served = given().auth().oauth2(READER).get("/api/v1/plans/2024/tasks").then().statusCode(200)
+                .extract().jsonPath().getList("");
+        Map<String, String> vi = Map.of("met", "Đạt", "behind", "Chưa đạt", "no-data", "Chưa có số liệu");
+        waitFor(() -> planBadges().equals(served.stream().map(t -> vi.get((String) t.get("status"))).toList()),
+                () -> "the served statuses, not " + planBadges());
+        WebElement six = planRow(6);
+        assertThat(six.getText()).contains("50% hồ sơ thủ tục hành chính được người dân, doanh nghiệp thực hiện trực tuyến từ xa")
+                .contains("Bộ phận Một cửa Sở").contains("Năm 2024").contains("Tỷ lệ hồ sơ nộp trực tuyến");
+        // Only the rows whose status is reported have the form.
+        assertThat(browser.findElements(By.cssSelector("#plan-tasks form.task-report")).stream().map(f -> f.getAttribute("data-task"))
+                .toList()).containsExactly("1", "12");
+
+        new Select(browser.findElement(By.id("task-status-12"))).selectByValue("DONE");
+        browser.findElement(By.id("task-note-12")).clear();
+        browser.findElement(By.id("task-note-12")).sendKeys("Đã sinh hoạt chuyên đề tại các trường");
+        planRow(12).findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(() -> planRow(12).findElement(By.cssSelector(".badge")).getText().equals("Đạt")
+                && planRow(12).getText().contains("Đã báo cáo: Đã hoàn thành"), () -> "row 12 reported, not " + planRow(12).getText());
+        assertThat((String) given().auth().oauth2(READER).get("/api/v1/plans/2024/tasks").then().extract()
+                .path("find { it.number == 12 }.reported.note")).isEqualTo("Đã sinh hoạt chuyên đề tại các trường");
+        Chromium.screenshot(browser, "08-plan-tasks", 1366);
+
+        browser.findElement(By.id("lang")).click();
+        waitFor(() -> text("plan-title").equals("Plan: tasks and measures"));
+        waitFor(() -> planRow(12).findElement(By.cssSelector(".badge")).getText().equals("Met"));
+        assertThat(planRow(6).getText()).contains("50% of administrative procedure dossiers are submitted remotely online");
+        Map<String, String> en = Map.of("met", "Met", "behind", "Behind", "no-data", "No data");
+        assertThat(planBadges().get(5)).isEqualTo(en.get((String) served.get(5).get("status")));
+        browser.findElement(By.id("lang")).click();
+        waitFor(() -> text("plan-title").equals("Kế hoạch: các nhiệm vụ, giải pháp"));
+        assertThat((List<?>) browser.executeScript("return window.cspViolations")).as("refused by the page's policy").isEmpty();
+    }
+
+    private static List<String> planBadges() {
+        return rows("plan-tasks").stream().map(r -> r.findElement(By.cssSelector(".badge")).getText()).toList();
+    }
+
+    private static WebElement planRow(int number) {
+        return browser.findElement(By.cssSelector("#plan-tasks tr[data-task='" + number + "']"));
     }
 
     private static List<String> cells(WebElement row) {

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -63,6 +64,72 @@ class ReportTest {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
                 .until(() -> Indicators.matches(FROM, TO, data.root) && Indicators.matches(FROM, TO, data.districts.get(0))
                         && given().auth().oauth2(TestTokens.reader()).get("/api/v1/units").then().extract().asString().contains("RPT-HS"));
+        // Row 12 takes the status an admin reports.
+        given().auth().oauth2(TestTokens.admin()).contentType("application/json").body("{ \"status\": \"DONE\", \"note\": \"" + ROW_12_NOTE
+                + "\" }").put("/api/v1/plans/2024/tasks/12").then().statusCode(200);
+    }
+
+    static final String ROW_12_NOTE = "Đã sinh hoạt chuyên đề tại 40 trường";
+
+    /** The Vietnamese verdict the report gives each task: measured over the report's scope; row 12 as reported (DONE). */
+    private static Map<Integer, String> expectedTaskVerdicts() {
+        Map<String, Expected.Pair> expected = Expected.indicators(Published.LEDGER, FROM, TO, data.root);
+        Map<String, BigDecimal> targets = PlanTasksTest.targets2024();
+        Map<Integer, String> verdicts = new LinkedHashMap<>();
+        for (Map.Entry<Integer, List<String>> row : PlanTasksTest.MEASURES.entrySet()) {
+            String status = row.getKey() == 12 ? "met" : PlanTasksTest.expectedStatus(row.getValue(), expected, targets);
+            verdicts.put(row.getKey(), Map.of("met", "Đạt", "behind", "Chưa đạt", "no-data", "Chưa có số liệu").get(status));
+        }
+        // Row 1: whatever was last reported of it (other tests report it), or no data.
+        String row1 = given().auth().oauth2(TestTokens.reader()).get("/api/v1/plans/2024/tasks").then().extract()
+                .path("find { it.number == 1 }.status");
+        verdicts.put(1, Map.of("met", "Đạt", "behind", "Chưa đạt", "no-data", "Chưa có số liệu").get(row1));
+        return verdicts;
+    }
+
+    @Test
+    void xlsxOpensWithTheThirteenTasksTheirVerdictsAndFigures() throws Exception {
+        Response response = report("xlsx");
+        Map<String, Expected.Pair> expected = Expected.indicators(Published.LEDGER, FROM, TO, data.root);
+        Map<Integer, String> verdicts = expectedTaskVerdicts();
+        try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(response.asByteArray()))) {
+            assertThat(book.getSheetName(0)).isEqualTo("Nhiệm vụ");
+            assertThat(book.getSheetName(1)).isEqualTo("Tổng hợp");
+            Sheet tasks = book.getSheetAt(0);
+            assertThat(tasks.getRow(0).getCell(0).getStringCellValue())
+                    .isEqualTo("BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH DỊCH VỤ CÔNG TRỰC TUYẾN NĂM 2024");
+            int heading = headingRow(tasks, "STT");
+            assertThat(texts(tasks.getRow(heading))).containsExactly("STT", "Nhiệm vụ, giải pháp", "Chủ trì", "Phối hợp", "Sản phẩm",
+                    "Thời gian thực hiện", "Đánh giá", "Mã chỉ tiêu", "Tử số", "Mẫu số", "Kết quả (%)", "Chỉ tiêu kế hoạch (%)",
+                    "Tiến độ báo cáo", "Ghi chú");
+            Map<Integer, List<String>> measured = new LinkedHashMap<>();
+            for (int r = heading + 1; r <= tasks.getLastRowNum(); r++) {
+                Row row = tasks.getRow(r);
+                int number = (int) row.getCell(0).getNumericCellValue();
+                assertThat(row.getCell(6).getStringCellValue()).as("verdict of task %s", number).isEqualTo(verdicts.get(number));
+                assertThat(row.getCell(5).getStringCellValue()).isEqualTo("Năm 2024");
+                List<String> ids = measured.computeIfAbsent(number, k -> new ArrayList<>());
+                if (row.getCell(7) != null) {
+                    String id = row.getCell(7).getStringCellValue();
+                    ids.add(id);
+                    assertThat((long) row.getCell(8).getNumericCellValue()).as("numerator of %s", id).isEqualTo(expected.get(id).numerator());
+                    assertThat(row.getCell(9) == null ? null : (long) row.getCell(9).getNumericCellValue()).as("denominator of %s", id)
+                            .isEqualTo(expected.get(id).denominator());
+                }
+                if (number == 12) {
+                    assertThat(row.getCell(12).getStringCellValue()).isEqualTo("Đã hoàn thành");
+                    assertThat(row.getCell(13).getStringCellValue()).isEqualTo(ROW_12_NOTE);
+                }
+                if (number == 6) {
+                    assertThat(row.getCell(1).getStringCellValue())
+                            .isEqualTo("50% hồ sơ thủ tục hành chính được người dân, doanh nghiệp thực hiện trực tuyến từ xa");
+                    assertThat(row.getCell(2).getStringCellValue()).isEqualTo("Bộ phận Một cửa Sở");
+                    assertThat(row.getCell(11).getNumericCellValue()).isEqualTo(50.0);
+                }
+            }
+            assertThat(measured.keySet()).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13);
+            measured.forEach((n, ids) -> assertThat(ids).as("indicators of task %s", n).containsExactlyElementsOf(PlanTasksTest.MEASURES.get(n)));
+        }
     }
 
     @Test
@@ -124,7 +191,20 @@ class ReportTest {
         assertThat(response.header("Content-Disposition")).contains("bao-cao-ke-hoach-2024-RPT-SGD.csv");
         byte[] bytes = response.asByteArray();
         assertThat(Arrays.copyOf(bytes, 3)).containsExactly(0xEF, 0xBB, 0xBF);
-        String[] lines = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8).split("\r\n");
+        String[] sections = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8).split("\r\n\r\n");
+        assertThat(sections).hasSize(2);
+        // First the tasks, one line per measuring indicator (one for row 1), then the indicators.
+        String[] tasks = sections[0].split("\r\n");
+        assertThat(tasks[0]).isEqualTo("Năm,STT,\"Nhiệm vụ, giải pháp\",Chủ trì,Phối hợp,Sản phẩm,Thời gian thực hiện,Đánh giá,Mã chỉ tiêu,"
+                + "Tử số,Mẫu số,Kết quả (%),Chỉ tiêu kế hoạch (%),Tiến độ báo cáo,Ghi chú");
+        assertThat(tasks).hasSize(1 + 14);
+        Map<Integer, String> verdicts = expectedTaskVerdicts();
+        Expected.Pair synced = Expected.indicators(Published.LEDGER, FROM, TO, data.root).get("results-synced");
+        assertThat(tasks).anyMatch(l -> l.startsWith("2024,10,") && l.contains(",Năm 2024," + verdicts.get(10) + ",results-synced,"
+                + synced.numerator() + "," + synced.denominator() + ","));
+        assertThat(tasks).anyMatch(l -> l.startsWith("2024,12,") && l.contains(",Năm 2024,Đạt,schools-with-outreach-sessions,")
+                && l.endsWith(",Đã hoàn thành," + ROW_12_NOTE));
+        String[] lines = sections[1].split("\r\n");
         assertThat(lines[0]).isEqualTo("Năm,Mã chỉ tiêu,Tên chỉ tiêu,Phạm vi,Xếp hạng,Mã đơn vị,Tên đơn vị,Tử số,Mẫu số,Kết quả (%),"
                 + "Chỉ tiêu kế hoạch (%),Đánh giá");
         Expected.Pair online = Expected.indicators(Published.LEDGER, FROM, TO, data.root).get("online-submission");
@@ -155,6 +235,22 @@ class ReportTest {
             Expected.Pair online = Expected.indicators(Published.LEDGER, FROM, TO, data.root).get("online-submission");
             String vi = percent(online).stripTrailingZeros().toPlainString().replace('.', ',');
             assertThat(text).contains(vi);
+            // The tasks come first, with their verdicts; the signatures and page numbers end it.
+            assertThat(text.indexOf("I. Kết quả thực hiện các nhiệm vụ, giải pháp")).isLessThan(text.indexOf("II. Kết quả các chỉ tiêu"));
+            String flat = text.replaceAll("\\s+", " ");
+            assertThat(flat).contains("Rà soát các thủ tục hành chính cung cấp dịch vụ công trực tuyến toàn trình")
+                    .contains("Bộ phận Một cửa Sở").contains("Báo cáo: Đã hoàn thành — " + ROW_12_NOTE)
+                    .contains("SỞ GIÁO DỤC VÀ ĐÀO TẠO HẢI PHÒNG").contains("NGƯỜI LẬP BIỂU").contains("GIÁM ĐỐC")
+                    .contains("Trang 1/" + pdf.getNumberOfPages()).contains("Trang " + pdf.getNumberOfPages() + "/" + pdf.getNumberOfPages());
+            assertThat(text.lastIndexOf("GIÁM ĐỐC")).isGreaterThan(text.indexOf("Phòng GDĐT quận 3"));
+            Map<Integer, String> verdicts = expectedTaskVerdicts();
+            String tasksPart = flat.substring(flat.indexOf("I. Kết quả thực hiện"), flat.indexOf("II. Kết quả các chỉ tiêu"));
+            for (String verdict : verdicts.values()) {
+                assertThat(tasksPart).contains(verdict);
+            }
+            Expected.Pair submission = Expected.indicators(Published.LEDGER, FROM, TO, data.root).get("online-submission");
+            assertThat(tasksPart).contains("Tỷ lệ hồ sơ nộp trực tuyến: " + vi + "% (" + human(submission.numerator()) + "/"
+                    + human(submission.denominator()) + "), chỉ tiêu 50%");
             List<String> fonts = new ArrayList<>();
             for (var name : pdf.getPage(0).getResources().getFontNames()) {
                 PDFont font = pdf.getPage(0).getResources().getFont(name);
@@ -190,6 +286,11 @@ class ReportTest {
     private static BigDecimal percent(Expected.Pair pair) {
         return BigDecimal.valueOf(pair.numerator()).multiply(BigDecimal.valueOf(100))
                 .divide(BigDecimal.valueOf(pair.denominator()), 2, RoundingMode.HALF_UP);
+    }
+
+    /** 10.240, as the PDF writes a count. */
+    private static String human(Long n) {
+        return String.format(java.util.Locale.ROOT, "%,d", n).replace(',', '.');
     }
 
     private static int headingRow(Sheet sheet, String first) {

@@ -36,7 +36,10 @@ class SecurityTest {
                     "admin"),
             get("/api/v1/open-dossiers", "reader", "admin"),
             get("/api/v1/open-dossiers/summary", "reader", "admin"),
-            get("/api/v1/dossiers/SEC-NO-SUCH-DOSSIER", "reader", "admin"));
+            get("/api/v1/dossiers/SEC-NO-SUCH-DOSSIER", "reader", "admin"),
+            // r2: the plan's tasks (section 9).
+            get("/api/v1/plans/2024/tasks", "reader", "admin"),
+            send("PUT", "/api/v1/plans/2024/tasks/13", "application/json", "{\"status\":\"IN_PROGRESS\"}", "admin"));
 
     @TestFactory
     Stream<DynamicTest> everyEndpointGrantsExactlyTheContractsRoles() {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The detail table as CSV (RFC 4180): UTF-8 with a byte-order mark, so that Excel opens the Vietnamese
+ * The tasks and the detail table as CSV (RFC 4180): UTF-8 with a byte-order mark, so that Excel opens the Vietnamese
  * text as UTF-8; CRLF line ends; numbers with a decimal point; every field quoted when it needs it.
  */
 final class CsvReport {
@@ -15,8 +15,19 @@ final class CsvReport {
     private CsvReport() {
     }
 
+    /**
+     * Two sections in one file, each with its heading row, separated by one empty line: the plan's tasks (one row per
+     * measuring indicator; none for a year without built-in tasks), then the indicators over the scope and per unit.
+     */
     static byte[] write(PlanReport report) {
         StringBuilder out = new StringBuilder(BOM);
+        if (!report.tasks().isEmpty()) {
+            line(out, ReportText.TASK_HEADINGS.stream().map(h -> (Object) h).toList(), report.year(), true);
+            for (List<Object> row : ReportText.taskRows(report)) {
+                line(out, row, report.year(), false);
+            }
+            out.append("\r\n");
+        }
         line(out, ReportText.DETAIL_HEADINGS.stream().map(h -> (Object) h).toList(), report.year(), true);
         for (List<Object> row : ReportText.detailRows(report)) {
             line(out, row, report.year(), false);

@@ -17,6 +17,8 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
+import vn.edu.haiphong.dvc.indicator.api.PlanTaskDto;
+
 /**
  * The report as a landscape A4 PDF. The font is DejaVu Sans, embedded (subset): the standard PDF fonts
  * have no Vietnamese letters, and the city's readers may have no font that does.
@@ -30,6 +32,9 @@ final class PdfReport {
     private static final float LEADING = 10;
     private static final float PAD = 3;
 
+    private static final float[] TASK_WIDTHS = { 22, 236, 90, 128, 48, 52, 194 };
+    private static final List<String> TASK_PDF_HEADINGS = List.of("STT", "Nhiệm vụ, giải pháp", "Chủ trì", "Sản phẩm",
+            "Thời gian thực hiện", "Đánh giá", "Số liệu (kết quả, tử số/mẫu số, chỉ tiêu) và báo cáo");
     private static final float[] SUMMARY_WIDTHS = { 24, 118, 240, 52, 52, 52, 58, 74, 100 };
     private static final int[] DETAIL_COLUMNS = { 3, 4, 5, 6, 7, 8, 9, 10 };
     private static final float[] DETAIL_WIDTHS = { 44, 96, 290, 56, 56, 56, 72, 100 };
@@ -51,7 +56,9 @@ final class PdfReport {
             PDDocumentInformation info = document.getDocumentInformation();
             info.setTitle(ReportText.title(report));
             info.setAuthor("Sở Giáo dục và Đào tạo Hải Phòng");
-            new PdfReport(document).render(report);
+            PdfReport pdf = new PdfReport(document);
+            pdf.render(report);
+            pdf.numberPages();
             document.save(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -61,12 +68,31 @@ final class PdfReport {
 
     private void render(PlanReport report) throws IOException {
         newPage();
+        at(ReportText.DEPARTMENT, bold, 10, MARGIN, y - 13);
+        at("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold, 10, PAGE.getWidth() - MARGIN - 230, y - 13);
+        at("Độc lập - Tự do - Hạnh phúc", bold, 10, PAGE.getWidth() - MARGIN - 200, y - 26);
+        y -= 40;
         text(ReportText.title(report), bold, 12, MARGIN);
         y -= 6;
         for (String line : ReportText.preamble(report)) {
             text(line, regular, 9, MARGIN);
         }
         y -= 8;
+        if (!report.tasks().isEmpty()) {
+            text(ReportText.TASK_TITLE, bold, 11, MARGIN);
+            y -= 4;
+            List<List<String>> tasks = new ArrayList<>();
+            for (PlanReport.Task line : report.tasks()) {
+                PlanTaskDto t = line.task();
+                tasks.add(List.of(String.valueOf(t.number()), t.task().vi(), t.lead(), t.product() == null ? "—" : t.product(),
+                        t.deadline(), ReportText.statusVi(t.status()), ReportText.figures(line)));
+            }
+            table(TASK_PDF_HEADINGS, tasks, TASK_WIDTHS);
+            y -= 12;
+            ensure(60);
+        }
+        text(ReportText.SUMMARY_TITLE, bold, 11, MARGIN);
+        y -= 4;
         List<String> summaryHeadings = new ArrayList<>(ReportText.SUMMARY_HEADINGS.subList(0, 9));
         List<List<String>> summary = new ArrayList<>();
         for (List<Object> row : ReportText.summaryRows(report)) {
@@ -94,6 +120,7 @@ final class PdfReport {
             y -= 6;
             ensure(50);
             text(indicator.getKey(), bold, 9, MARGIN);
+            y -= 4;
             List<List<String>> rows = new ArrayList<>();
             for (List<Object> row : indicator.getValue()) {
                 List<String> cells = new ArrayList<>();
@@ -104,7 +131,49 @@ final class PdfReport {
             }
             table(detailHeadings, rows, DETAIL_WIDTHS);
         }
+        signatures(report);
         page.close();
+    }
+
+    /** Where the clerk who drew the report up and the director sign, with room for the signatures. */
+    private void signatures(PlanReport report) throws IOException {
+        y -= 16;
+        ensure(130);
+        float left = MARGIN + 60;
+        float right = PAGE.getWidth() - MARGIN - 250;
+        at("Hải Phòng, ngày " + report.asOf().getDayOfMonth() + " tháng " + report.asOf().getMonthValue() + " năm "
+                + report.asOf().getYear(), regular, 9, right, y - 12);
+        y -= 30;
+        at("NGƯỜI LẬP BIỂU", bold, 10, left, y);
+        at("GIÁM ĐỐC", bold, 10, right + 70, y);
+        y -= 13;
+        at("(Ký, ghi rõ họ tên)", regular, 9, left, y);
+        at("(Ký tên, đóng dấu)", regular, 9, right + 62, y);
+        y -= 80;
+    }
+
+    /** "Trang i/n" at the foot of every page. */
+    private void numberPages() throws IOException {
+        int count = document.getNumberOfPages();
+        for (int i = 0; i < count; i++) {
+            try (PDPageContentStream foot = new PDPageContentStream(document, document.getPage(i), PDPageContentStream.AppendMode.APPEND,
+                    true, true)) {
+                String label = "Trang " + (i + 1) + "/" + count;
+                foot.beginText();
+                foot.setFont(regular, SIZE);
+                foot.newLineAtOffset((PAGE.getWidth() - width(label, regular)) / 2, MARGIN / 2);
+                foot.showText(label);
+                foot.endText();
+            }
+        }
+    }
+
+    private void at(String text, PDType0Font font, float size, float x, float atY) throws IOException {
+        page.beginText();
+        page.setFont(font, size);
+        page.newLineAtOffset(x, atY);
+        page.showText(text);
+        page.endText();
     }
 
     private void table(List<String> headings, List<List<String>> rows, float[] widths) throws IOException {

@@ -6,6 +6,7 @@ import java.util.List;
 
 import vn.edu.haiphong.dvc.indicator.api.BreakdownResponse;
 import vn.edu.haiphong.dvc.indicator.api.IndicatorValue;
+import vn.edu.haiphong.dvc.indicator.api.PlanTaskDto;
 import vn.edu.haiphong.dvc.indicator.api.UnitDto;
 import vn.edu.haiphong.dvc.indicator.domain.Indicator;
 
@@ -14,9 +15,15 @@ import vn.edu.haiphong.dvc.indicator.domain.Indicator;
  * the scope, with its target, whether it is met, and the same for each unit directly below the scope.
  *
  * @param unit the scope; null: every unit
+ * @param tasks the plan's tasks first (none for a year without built-in tasks), with the indicators that measure them
  * @param planYear the year whose plan gives the targets (the year itself, or the latest earlier one); null: none
  */
-public record PlanReport(int year, Integer planYear, LocalDate from, LocalDate to, UnitDto unit, OffsetDateTime asOf, List<Line> lines) {
+public record PlanReport(int year, Integer planYear, LocalDate from, LocalDate to, UnitDto unit, OffsetDateTime asOf, List<Task> tasks,
+        List<Line> lines) {
+
+    /** One task of the plan, with the values over the scope of the indicators that measure it. */
+    public record Task(PlanTaskDto task, List<IndicatorValue> measures) {
+    }
 
     /** One indicator: over the whole scope, then per child unit, ranked. */
     public record Line(Indicator indicator, IndicatorValue total, Long needed, List<BreakdownResponse.Row> units) {

@@ -11,7 +11,9 @@ import java.util.Locale;
 
 import vn.edu.haiphong.dvc.indicator.api.BreakdownResponse;
 import vn.edu.haiphong.dvc.indicator.api.IndicatorValue;
+import vn.edu.haiphong.dvc.indicator.api.PlanTaskDto;
 import vn.edu.haiphong.dvc.indicator.domain.Indicator;
+import vn.edu.haiphong.dvc.indicator.plan.TaskStatus;
 
 /**
  * The plan report's words (Vietnamese, as the city receives it) and its two tables, shared by the
@@ -26,6 +28,14 @@ final class ReportText {
     static final List<String> DETAIL_HEADINGS = List.of("Mã chỉ tiêu", "Tên chỉ tiêu", "Phạm vi", "Xếp hạng", "Mã đơn vị",
             "Tên đơn vị", "Tử số", "Mẫu số", "Kết quả (%)", "Chỉ tiêu kế hoạch (%)", "Đánh giá");
 
+    static final List<String> TASK_HEADINGS = List.of("STT", "Nhiệm vụ, giải pháp", "Chủ trì", "Phối hợp", "Sản phẩm",
+            "Thời gian thực hiện", "Đánh giá", "Mã chỉ tiêu", "Tử số", "Mẫu số", "Kết quả (%)", "Chỉ tiêu kế hoạch (%)",
+            "Tiến độ báo cáo", "Ghi chú");
+
+    static final String DEPARTMENT = "SỞ GIÁO DỤC VÀ ĐÀO TẠO HẢI PHÒNG";
+    static final String TASK_SHEET = "Nhiệm vụ";
+    static final String TASK_TITLE = "I. Kết quả thực hiện các nhiệm vụ, giải pháp (Phụ lục Kế hoạch)";
+    static final String SUMMARY_TITLE = "II. Kết quả các chỉ tiêu";
     static final String SUMMARY_SHEET = "Tổng hợp";
     static final String DETAIL_SHEET = "Theo đơn vị";
     static final String DETAIL_TITLE = "Chi tiết theo đơn vị trực thuộc (xếp hạng thi đua)";
@@ -64,6 +74,58 @@ final class ReportText {
                     verdict(v.met(), v.target(), v.value()), line.needed(), line.needed() == null ? null : itemWord(line.indicator())));
         }
         return rows;
+    }
+
+    /**
+     * The plan's tasks: one row per measuring indicator (one row for a task measured by none), the task's cells repeated on
+     * each, then the indicator's figures; the progress an admin reported and its note, if any.
+     */
+    static List<List<Object>> taskRows(PlanReport report) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (PlanReport.Task line : report.tasks()) {
+            PlanTaskDto t = line.task();
+            List<Object> task = Arrays.asList((long) t.number(), t.task().vi(), t.lead(), t.cooperating(), t.product(), t.deadline(),
+                    statusVi(t.status()));
+            List<Object> reported = Arrays.asList(t.reported() == null ? null : progressVi(t.reported().status()),
+                    t.reported() == null ? null : t.reported().note());
+            if (line.measures().isEmpty()) {
+                List<Object> row = new ArrayList<>(task);
+                row.addAll(Arrays.asList(null, null, null, null, null));
+                row.addAll(reported);
+                rows.add(row);
+            }
+            for (IndicatorValue v : line.measures()) {
+                List<Object> row = new ArrayList<>(task);
+                row.addAll(Arrays.asList(v.id(), v.numerator(), v.denominator(), v.value(), v.target()));
+                row.addAll(reported);
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    /** A task's figures in one line per measuring indicator, as a reader reads them, and what was reported. */
+    static String figures(PlanReport.Task line) {
+        List<String> parts = new ArrayList<>();
+        for (IndicatorValue v : line.measures()) {
+            parts.add(v.name().vi() + ": " + (v.value() == null ? "—" : human(v.value()) + "%") + " (" + human(v.numerator()) + "/"
+                    + human(v.denominator()) + ")" + (v.target() == null ? "" : ", chỉ tiêu " + human(v.target()) + "%"));
+        }
+        PlanTaskDto.TaskReport reported = line.task().reported();
+        if (reported != null) {
+            parts.add("Báo cáo: " + progressVi(reported.status()) + (reported.note() == null || reported.note().isBlank() ? ""
+                    : " — " + reported.note()));
+        }
+        return parts.isEmpty() ? "—" : String.join("; ", parts);
+    }
+
+    static String statusVi(String status) {
+        return Arrays.stream(TaskStatus.values()).filter(s -> s.id.equals(status)).findFirst().map(s -> s.vi).orElse(status);
+    }
+
+    static String progressVi(String progress) {
+        return Arrays.stream(TaskStatus.Progress.values()).filter(p -> p.name().equals(progress)).findFirst().map(p -> p.vi)
+                .orElse(progress);
     }
 
     /** Per indicator: the whole scope first, then each child unit in ranking order. */

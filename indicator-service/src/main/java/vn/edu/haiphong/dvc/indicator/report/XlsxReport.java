@@ -13,7 +13,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-/** Two sheets: the summary under a title and its preamble, and the detail per unit. Numbers stay numbers. */
+/** Three sheets: the plan's tasks and the summary, each under a title and its preamble, and the detail per unit. Numbers stay numbers. */
 final class XlsxReport {
 
     private XlsxReport() {
@@ -22,14 +22,12 @@ final class XlsxReport {
     static byte[] write(PlanReport report) {
         try (Workbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Styles styles = new Styles(book);
+            Sheet tasks = book.createSheet(ReportText.TASK_SHEET);
+            int t = header(tasks, report, styles);
+            table(tasks, t, ReportText.TASK_HEADINGS, ReportText.taskRows(report), styles);
+            widths(tasks, 6, 60, 24, 20, 36, 14, 16, 28, 10, 10, 12, 14, 16, 40);
             Sheet summary = book.createSheet(ReportText.SUMMARY_SHEET);
-            int r = 0;
-            summary.createRow(r++).createCell(0).setCellValue(ReportText.title(report));
-            summary.getRow(0).getCell(0).setCellStyle(styles.title);
-            for (String line : ReportText.preamble(report)) {
-                summary.createRow(r++).createCell(0).setCellValue(line);
-            }
-            r++;
+            int r = header(summary, report, styles);
             table(summary, r, ReportText.SUMMARY_HEADINGS, ReportText.summaryRows(report), styles);
             widths(summary, 6, 14, 60, 10, 10, 12, 14, 16, 14, 12);
 
@@ -42,6 +40,17 @@ final class XlsxReport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The title and its preamble; @return the row of the table's heading */
+    private static int header(Sheet sheet, PlanReport report, Styles styles) {
+        int r = 0;
+        sheet.createRow(r++).createCell(0).setCellValue(ReportText.title(report));
+        sheet.getRow(0).getCell(0).setCellStyle(styles.title);
+        for (String line : ReportText.preamble(report)) {
+            sheet.createRow(r++).createCell(0).setCellValue(line);
+        }
+        return r + 1;
     }
 
     private static void table(Sheet sheet, int first, List<String> headings, List<List<Object>> rows, Styles styles) {

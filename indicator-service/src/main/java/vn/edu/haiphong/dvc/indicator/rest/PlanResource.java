@@ -2,6 +2,7 @@ package vn.edu.haiphong.dvc.indicator.rest;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -27,8 +29,10 @@ import vn.edu.haiphong.dvc.api.problem.Problem;
 import vn.edu.haiphong.dvc.api.problem.ProblemException;
 import vn.edu.haiphong.dvc.api.security.Roles;
 import vn.edu.haiphong.dvc.indicator.api.PlanDto;
+import vn.edu.haiphong.dvc.indicator.api.PlanTaskDto;
 import vn.edu.haiphong.dvc.indicator.service.DataVersion;
 import vn.edu.haiphong.dvc.indicator.service.PlanService;
+import vn.edu.haiphong.dvc.indicator.service.PlanTaskService;
 
 @Path("/api/v1/plans/{year}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,10 +41,12 @@ import vn.edu.haiphong.dvc.indicator.service.PlanService;
 public class PlanResource {
 
     private final PlanService plans;
+    private final PlanTaskService tasks;
     private final DataVersion version;
 
-    public PlanResource(PlanService plans, DataVersion version) {
+    public PlanResource(PlanService plans, PlanTaskService tasks, DataVersion version) {
         this.plans = plans;
+        this.tasks = tasks;
         this.version = version;
     }
 
@@ -81,5 +87,47 @@ public class PlanResource {
         version.refresh();
         PlanDto plan = plans.plan(year).orElseThrow();
         return created ? Response.created(URI.create("/api/v1/plans/" + year)).entity(plan).build() : Response.ok(plan).build();
+    }
+
+    @GET
+    @Path("/tasks")
+    @RolesAllowed({ Roles.READER, Roles.ADMIN })
+    @Operation(operationId = "getPlanTasks", summary = "The plan's tasks (the appendix's 13 rows) and their status over the year",
+            description = "Built in for 2024. Status over 1 January to 31 December (to today for this year) for every unit: behind "
+                    + "when a measuring indicator with a target is not met, else no-data when one has no value, else met. Rows 1 "
+                    + "and 12 take the status an admin reports: DONE is met, NOT_STARTED and IN_PROGRESS are behind, no-data "
+                    + "until one is reported.")
+    @APIResponse(responseCode = "200", description = "The tasks, by number",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = PlanTaskDto.class)))
+    @APIResponse(responseCode = "404", description = "No tasks are built in for this year",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "The token has neither reader nor admin")
+    public List<PlanTaskDto> tasks(@PathParam("year") int year) {
+        return tasks.tasks(year);
+    }
+
+    @PUT
+    @Path("/tasks/{number}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "putPlanTaskReport", summary = "Report a task's progress",
+            description = "Replaces what was reported of the task (the same body twice changes nothing more). Every task accepts a "
+                    + "report, shown in `reported`; only rows 1 and 12 take their status from it, the others stay measured.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanTaskDto.TaskReport.class),
+            examples = @ExampleObject(name = "row 12", value = "{ \"status\": \"IN_PROGRESS\", \"note\": \"40 trường đã sinh hoạt chuyên đề\", "
+                    + "\"evidence\": [{ \"title\": \"Kế hoạch triển khai\", \"url\": \"https://haiphong.edu.vn/ke-hoach.pdf\" }] }")))
+    @APIResponse(responseCode = "200", description = "The task as it now stands",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanTaskDto.class)))
+    @APIResponse(responseCode = "422", description = "A bad status, note, evidence title or URL, named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such task in this year's plan (tasks are 1-13; built in for 2024)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "The token is not admin")
+    public PlanTaskDto report(@PathParam("year") int year, @PathParam("number") int number, PlanTaskDto.TaskReport body) {
+        tasks.report(year, number, body);
+        version.refresh();
+        return tasks.tasks(year).stream().filter(t -> t.number() == number).findFirst().orElseThrow();
     }
 }

@@ -1,16 +1,17 @@
 package vn.edu.haiphong.dvc.indicator.service;
 
-import vn.edu.haiphong.dvc.contract.DepartmentTime;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import vn.edu.haiphong.dvc.indicator.api.IndicatorValue;
 import vn.edu.haiphong.dvc.indicator.api.IndicatorsResponse;
 import vn.edu.haiphong.dvc.indicator.api.PlanDto;
+import vn.edu.haiphong.dvc.indicator.api.PlanTaskDto;
 import vn.edu.haiphong.dvc.indicator.api.UnitDto;
 import vn.edu.haiphong.dvc.indicator.domain.Indicator;
 import vn.edu.haiphong.dvc.indicator.domain.Scope;
@@ -23,10 +24,12 @@ public class PlanReportService {
 
     private final IndicatorService indicators;
     private final PlanService plans;
+    private final PlanTaskService tasks;
 
-    public PlanReportService(IndicatorService indicators, PlanService plans) {
+    public PlanReportService(IndicatorService indicators, PlanService plans, PlanTaskService tasks) {
         this.indicators = indicators;
         this.plans = plans;
+        this.tasks = tasks;
     }
 
     /**
@@ -35,9 +38,7 @@ public class PlanReportService {
      * @param unit the scope (already known to exist); null for every unit
      */
     public PlanReport report(int year, UnitDto unit) {
-        LocalDate today = DepartmentTime.today(Clock.systemUTC());
-        LocalDate end = LocalDate.of(year, 12, 31);
-        Scope scope = new Scope(LocalDate.of(year, 1, 1), end.isAfter(today) ? today : end, unit == null ? null : unit.code());
+        Scope scope = PlanTaskService.year(year, unit == null ? null : unit.code());
         IndicatorsResponse all = indicators.all(scope);
         List<PlanReport.Line> lines = new ArrayList<>();
         for (IndicatorValue value : all.indicators()) {
@@ -46,7 +47,13 @@ public class PlanReportService {
                     TargetGap.needed(value.numerator(), value.denominator(), value.target()),
                     indicators.breakdown(indicator, scope).units()));
         }
+        Map<String, IndicatorValue> byId = new HashMap<>();
+        all.indicators().forEach(v -> byId.put(v.id(), v));
+        List<PlanReport.Task> taskLines = new ArrayList<>();
+        for (PlanTaskDto task : tasks.tasks(year, all)) {
+            taskLines.add(new PlanReport.Task(task, task.indicators().stream().map(byId::get).filter(Objects::nonNull).toList()));
+        }
         Integer planYear = plans.plan(year).map(PlanDto::planYear).orElse(null);
-        return new PlanReport(year, planYear, scope.from(), scope.to(), unit, all.asOf(), lines);
+        return new PlanReport(year, planYear, scope.from(), scope.to(), unit, all.asOf(), taskLines, lines);
     }
 }
