@@ -36,7 +36,10 @@ class SecurityTest {
                     "admin"),
             get("/api/v1/open-dossiers", "reader", "admin"),
             get("/api/v1/open-dossiers/summary", "reader", "admin"),
-            get("/api/v1/dossiers/SEC-NO-SUCH-DOSSIER", "reader", "admin"));
+            get("/api/v1/dossiers/SEC-NO-SUCH-DOSSIER", "reader", "admin"),
+            // r2: a unit's weeks of broadcasts and the page's settings (a unit-reporter's access: OutreachWeeksTest).
+            get("/api/v1/outreach/weeks?unit=SEC-NO-SUCH", "reader", "admin"),
+            get("/api/v1/dashboard/config", "reader", "admin"));
 
     @TestFactory
     Stream<DynamicTest> everyEndpointGrantsExactlyTheContractsRoles() {
