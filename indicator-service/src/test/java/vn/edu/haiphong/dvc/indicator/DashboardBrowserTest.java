@@ -78,13 +78,16 @@ class DashboardBrowserTest {
             "fee-procedures-paid-online", new String[] { "thủ tục", "procedure", "procedures" },
             "online-payments", new String[] { "giao dịch", "payment", "payments" },
             "cashless-payments", new String[] { "giao dịch", "payment", "payments" },
-            "adult-online-users", new String[] { "người", "adult", "adults" });
+            "adult-online-users", new String[] { "người", "adult", "adults" },
+            "weekly-broadcasts", new String[] { "đơn vị", "unit", "units" },
+            "schools-with-outreach-sessions", new String[] { "đơn vị", "unit", "units" });
     static final String[] DOSSIERS = { "hồ sơ", "dossier", "dossiers" };
     /** The same words by the subject the server sends: the page words what an indicator counts from it alone. */
     static final Map<String, String[]> SUBJECT_WORDS = Map.of("DOSSIER", DOSSIERS,
             "PROCEDURE", new String[] { "thủ tục", "procedure", "procedures" },
             "TRANSACTION", new String[] { "giao dịch", "payment", "payments" },
-            "APPLICANT", new String[] { "người", "adult", "adults" });
+            "APPLICANT", new String[] { "người", "adult", "adults" },
+            "UNIT", new String[] { "đơn vị", "unit", "units" });
 
     @TestHTTPResource("/")
     URL page;
