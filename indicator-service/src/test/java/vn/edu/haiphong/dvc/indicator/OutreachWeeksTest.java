@@ -9,18 +9,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -28,7 +23,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import vn.edu.haiphong.dvc.contract.Audience;
 import vn.edu.haiphong.dvc.contract.OutreachEvent;
 import vn.edu.haiphong.dvc.contract.OutreachEventType;
-import vn.edu.haiphong.dvc.contract.Topics;
 import vn.edu.haiphong.dvc.contract.UnitRecord;
 import vn.edu.haiphong.dvc.contract.UnitType;
 import vn.edu.haiphong.dvc.testing.OpenApiChecks;
@@ -50,25 +44,29 @@ class OutreachWeeksTest {
     static final String B = "OW-B";
     private static final String PERIOD_FROM = "2021-05-01";
     private static final String PERIOD_TO = "2021-06-20";
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static boolean published;
 
     @BeforeEach
-    void publishTheSchoolsOnce() {
+    void publishTheSchools() {
+        publishTheSchoolsOnce();
+    }
+
+    /** The schools, their weeks of 2021 and the year's summer break, once per test JVM (DashboardBrowserTest shows them too). */
+    static synchronized void publishTheSchoolsOnce() {
         if (published) {
             return;
         }
         given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
                 .body("{\"holidays\":[],\"workingWeekendDays\":[],\"schoolBreaks\":[{\"from\":\"2021-06-01\",\"to\":\"2021-08-31\","
                         + "\"name\":\"Nghỉ hè\"}]}")
-                .put("/api/v1/calendars/2021").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+                .put("/api/v1/calendars/2021").then().statusCode(201);
+        Published.LEDGER.schoolBreak(LocalDate.of(2021, 6, 1), LocalDate.of(2021, 8, 31));
         Published.send(List.of(
                 new UnitRecord(ROOT, "Sở Tuyên truyền", UnitType.DEPARTMENT, null, null, false),
                 new UnitRecord(A, "Trường THCS Ánh Dương", UnitType.SCHOOL, ROOT, null, true),
                 new UnitRecord(A1, "Điểm trường Ánh Dương 1", UnitType.SCHOOL, A, null, true),
                 new UnitRecord(B, "Trường THCS Bình Minh", UnitType.SCHOOL, ROOT, null, true)));
-        publish(List.of(
+        Published.send(List.of(
                 broadcast("ow-a-1", A, "2021-05-03T07:00:00+07:00"),
                 broadcast("ow-a-2", A, "2021-05-09T23:30:00+07:00"),
                 // Sunday 16 May in UTC, Monday 17 May on the department's clock: the week of 17 May.
@@ -194,24 +192,10 @@ class OutreachWeeksTest {
                 .body("paths.'/api/v1/outreach/weeks'.get.responses.keySet()", org.hamcrest.Matchers.hasItems("200", "400", "401", "403"));
     }
 
-    // --- helpers, shared with DashboardBrowserTest ---
+    // --- helpers ---
 
     static OutreachEvent broadcast(String id, String unit, String at) {
         return new OutreachEvent(id, OutreachEventType.BROADCAST_AIRED, OffsetDateTime.parse(at), unit, "Bản tin " + id, 300, null, null);
-    }
-
-    /** Outreach events as dossier-service's relay publishes them (keyed by unit), for the consumer that fills outreach_fact. */
-    static void publish(List<OutreachEvent> events) {
-        List<Published.Message> messages = new ArrayList<>();
-        for (OutreachEvent e : events) {
-            try {
-                messages.add(new Published.Message(Topics.OUTREACH_EVENTS, e.unitCode(), JSON.writeValueAsString(e), e.eventId(),
-                        "vn.edu.haiphong.dvc.outreach." + e.type()));
-            } catch (JsonProcessingException ex) {
-                throw new IllegalStateException(ex);
-            }
-        }
-        Published.sendRaw(messages);
     }
 
     private static io.restassured.response.Response weeks(String token, String unit, String from, String to) {
