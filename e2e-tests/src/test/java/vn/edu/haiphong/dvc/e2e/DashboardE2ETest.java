@@ -153,7 +153,8 @@ class DashboardE2ETest {
             browser.findElement(By.id("school-duration")).sendKeys("3");
             browser.executeScript("document.getElementById('school-time').value = arguments[0]", week.plusDays(2) + "T08:00");
             browser.findElement(By.id("school-send")).click();
-            waitFor(() -> browser.findElement(By.id("school-result")).getText().equals("Đã ghi nhận: “" + title + "”."));
+            waitFor(() -> browser.findElement(By.id("school-result")).getText().equals("Đã ghi nhận: “" + title + "”."),
+                    () -> "the report accepted; the page says '" + browser.findElement(By.id("school-form-error")).getText() + "'");
             String shown = "08:00 " + week.plusDays(2).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
             waitFor(() -> reported().equals(List.of(List.of(shown, "Phát thanh", title, "Thời lượng 3 phút", school))));
             // Relayed to indicator-service: the week is aired now, without a reload.
@@ -248,5 +249,13 @@ class DashboardE2ETest {
     private static void waitFor(java.util.function.BooleanSupplier condition) {
         new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> condition.getAsBoolean());
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition, java.util.function.Supplier<String> what) {
+        try {
+            waitFor(condition);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("In the browser, after 60 s: " + what.get(), e);
+        }
     }
 }
