@@ -2,8 +2,9 @@
  * The officials' dashboard: the board of the dossiers in process, the plan's indicators as cards, a period and unit picker, per indicator a trend,
  * the ranking of the units below and the codes behind the number, the reports, and live updates.
  * Native ES modules over the service's REST API, no build step (dashboard/: state, dom, i18n, api, scope, open,
- * timeline, cards, detail, reports, plan, stream). This entry point signs in and out and wires the page's controls. The token stays in
- * this tab's sessionStorage and is sent only in the Authorization header.
+ * timeline, cards, detail, reports, plan, stream; school: a school's own view, for a unit-reporter's token). This
+ * entry point signs in and out and wires the page's controls. The token stays in this tab's sessionStorage and is sent
+ * only in the Authorization header.
  */
 import { state } from './dashboard/state.js';
 import { $ } from './dashboard/dom.js';
@@ -17,11 +18,22 @@ import { refreshOpen, wireOpen } from './dashboard/open.js';
 import { refreshPlan, wirePlan } from './dashboard/plan.js';
 import { openTimeline, closeTimeline, wireTimeline } from './dashboard/timeline.js';
 import { connectStream, disconnect, setStream, pollStatus, renderStatus } from './dashboard/stream.js';
+import { reporterUnit, openSchool, closeSchool, renderSchool, schoolShown, wireSchool } from './dashboard/school.js';
 
 async function signIn(token) {
     state.token = token;
     $('sign-in-error').textContent = '';
+    // A school's own account (unit-reporter) gets its own view; the payload only chooses it, the servers decide.
+    const school = reporterUnit(token);
     try {
+        if (school !== null) {
+            await openSchool(school);
+            sessionStorage.setItem('dvc.token', token);
+            $('sign-in').hidden = true;
+            $('sign-out').hidden = false;
+            $('school-title').focus();
+            return;
+        }
         // The status says the server's time: the department's today, for the pickers and the period.
         const [units, status] = await Promise.all([json('/api/v1/units'), json('/api/v1/dashboard/status')]);
         state.units = units;
@@ -49,6 +61,7 @@ function signOut(message) {
     sessionStorage.removeItem('dvc.token');
     disconnect();
     closeTimeline();
+    closeSchool();
     $('dashboard').hidden = true;
     $('sign-out').hidden = true;
     $('sign-in').hidden = false;
@@ -84,7 +97,9 @@ function switchLanguage() {
     sessionStorage.setItem('dvc.lang', state.lang);
     applyLanguage();
     fillPickers();
-    if (state.token) {
+    if (state.token && schoolShown()) {
+        renderSchool();
+    } else if (state.token) {
         fillUnits();
         setStream(state.stream ? (state.streamUp ? 'live' : 'down') : 'down');
         if (state.asOf) {
@@ -124,6 +139,7 @@ function start() {
     wireOpen(moveScope);
     wirePlan();
     wireTimeline();
+    wireSchool();
     // Any dossier code on the page (the board's list, the drill-down) opens that dossier's timeline.
     $('dashboard').addEventListener('click', (event) => {
         const code = event.target.closest('button[data-dossier]');

@@ -46,6 +46,17 @@ async function problem(response) {
     return new HttpError(response.status, detail);
 }
 
+/**
+ * POSTs a JSON body with the token, to this service or another (dossier-service, for a school's reports): the answer as
+ * it came, whatever its status, for the caller to read (a refusal there names fields of a form).
+ */
+export function post(url, body) {
+    return fetch(url, {
+        method: 'POST', body: JSON.stringify(body),
+        headers: { Authorization: 'Bearer ' + state.token, 'Content-Type': 'application/json', Accept: 'application/json' }
+    });
+}
+
 export async function json(path, params) {
     return (await api(path, params)).json();
 }

@@ -8,10 +8,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +37,8 @@ import vn.edu.haiphong.dvc.contract.Channel;
 import vn.edu.haiphong.dvc.contract.DossierEvent;
 import vn.edu.haiphong.dvc.contract.DossierEventType;
 import vn.edu.haiphong.dvc.contract.ProcedureRecord;
+import vn.edu.haiphong.dvc.contract.UnitRecord;
+import vn.edu.haiphong.dvc.contract.UnitType;
 import vn.edu.haiphong.dvc.infra.ProcessStack;
 import vn.edu.haiphong.dvc.testing.Chromium;
 import vn.edu.haiphong.dvc.testing.data.DataSet;
@@ -111,6 +115,90 @@ class DashboardE2ETest {
         assertThat(browser.findElement(By.id("stream-state")).getText()).isEqualTo("Trực tiếp: đang nhận cập nhật");
     }
 
+    /**
+     * A school's own account, the whole way: its unit-reporter token opens the dashboard on its weeks, its form posts a
+     * broadcast of last week to dossier-service (across origins, with the token), the broadcast shows in its list (read
+     * back from dossier-service) and, once relayed through Kafka to indicator-service, its week turns aired; a report
+     * for another school is refused with 403, said on the page, and nothing of it is stored.
+     */
+    @Test
+    void aSchoolReportsABroadcastWithTheFormAndSeesItListedAndItsWeekAired() throws Exception {
+        String root = PREFIX + "-TT";
+        String school = PREFIX + "-TA";
+        String other = PREFIX + "-TB";
+        driver.reference(List.of(new UnitRecord(root, "Sở Truyền thanh " + PREFIX, UnitType.DEPARTMENT, null, null, false),
+                new UnitRecord(school, "Trường THCS Ánh Dương " + PREFIX, UnitType.SCHOOL, root, null, true),
+                new UnitRecord(other, "Trường THCS Bình Minh " + PREFIX, UnitType.SCHOOL, root, null, true)));
+        // The latest whole week of one year before this one: a week the server lists as over.
+        LocalDate today = LocalDate.now(ZoneOffset.ofHours(7));
+        LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(1);
+        while (monday.getYear() != monday.plusDays(6).getYear()) {
+            monday = monday.minusWeeks(1);
+        }
+        LocalDate week = monday;
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                .until(() -> get(stack.url("indicator-service") + "/api/v1/outreach/weeks?unit=" + school, stack.readerToken)
+                        .statusCode() == 200);
+        String title = "Bản tin an toàn giao thông " + PREFIX;
+
+        SharedStack.withSchoolAccounts(accounts -> {
+            browser.get(stack.url("indicator-service") + "/?token=" + accounts.unitReporter(school));
+            waitFor(() -> browser.findElement(By.id("school")).isDisplayed());
+            assertThat(browser.findElement(By.id("dashboard")).isDisplayed()).isFalse();
+            assertThat(browser.findElement(By.id("school-name")).getText()).isEqualTo("Trường THCS Ánh Dương " + PREFIX + " (" + school + ")");
+            choose("school-year", String.valueOf(week.getYear()));
+            waitFor(() -> "missed".equals(weekState(week)));
+
+            browser.findElement(By.id("school-item")).sendKeys(title);
+            browser.findElement(By.id("school-duration")).sendKeys("3");
+            browser.executeScript("document.getElementById('school-time').value = arguments[0]", week.plusDays(2) + "T08:00");
+            browser.findElement(By.id("school-send")).click();
+            waitFor(() -> browser.findElement(By.id("school-result")).getText().equals("Đã ghi nhận: “" + title + "”."),
+                    () -> "the report accepted; the page says '" + browser.findElement(By.id("school-form-error")).getText() + "'");
+            String shown = "08:00 " + week.plusDays(2).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+            waitFor(() -> reported().equals(List.of(List.of(shown, "Phát thanh", title, "Thời lượng 3 phút", school))));
+            // Relayed to indicator-service: the week is aired now, without a reload.
+            browser.executeScript("window.notReloaded = true");
+            waitFor(() -> "aired".equals(weekState(week)));
+            assertThat(browser.findElement(By.cssSelector("#school-weeks li[data-monday='" + week + "'] .said")).getText())
+                    .isEqualTo("Đã phát 1 lần");
+            assertThat(browser.executeScript("return window.notReloaded")).isEqualTo(true);
+
+            browser.findElement(By.id("school-unit")).clear();
+            browser.findElement(By.id("school-unit")).sendKeys(other);
+            browser.findElement(By.id("school-item")).sendKeys("Bản tin của trường khác");
+            browser.findElement(By.id("school-duration")).sendKeys("3");
+            browser.findElement(By.id("school-send")).click();
+            waitFor(() -> browser.findElement(By.id("school-form-error")).getText()
+                    .startsWith("Bị từ chối (403): tài khoản này không được báo cáo cho đơn vị " + other + "."));
+            assertThat(reported()).hasSize(1);
+        });
+
+        // Stored and counted once for the school, nothing for the other one.
+        JsonNode weeks = json.readTree(get(stack.url("indicator-service") + "/api/v1/outreach/weeks?unit=" + school + "&from="
+                + week + "&to=" + week.plusDays(6), stack.readerToken).body());
+        assertThat(weeks.get("weeks").get(0).get("broadcasts").asLong()).isEqualTo(1);
+        JsonNode listed = json.readTree(get(stack.url("dossier-service") + "/api/v1/outreach-events?unit=" + other + "&from="
+                + week.getYear() + "-01-01", stack.adminToken).body());
+        assertThat(listed.get("total").asLong()).isZero();
+    }
+
+    private static String weekState(LocalDate monday) {
+        List<WebElement> found = browser.findElements(By.cssSelector("#school-weeks li[data-monday='" + monday + "']"));
+        return found.isEmpty() ? null : found.get(0).getAttribute("data-state");
+    }
+
+    /** The school's list of what it reported, as the page shows it (the "nothing yet" row aside). */
+    private static List<List<String>> reported() {
+        return browser.findElements(By.cssSelector("#school-events tbody tr[data-event]")).stream()
+                .map(r -> r.findElements(By.tagName("td")).stream().map(WebElement::getText).toList()).toList();
+    }
+
+    private HttpResponse<String> get(String url, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Each card's numerator and denominator as the page shows them, against the independent computation. */
     private void assertCounts(LocalDate from, LocalDate to) {
         Map<String, Expected.Pair> expected = expected(from, to, DATA.root);
@@ -161,5 +249,13 @@ class DashboardE2ETest {
     private static void waitFor(java.util.function.BooleanSupplier condition) {
         new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> condition.getAsBoolean());
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition, java.util.function.Supplier<String> what) {
+        try {
+            waitFor(condition);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("In the browser, after 60 s: " + what.get(), e);
+        }
     }
 }

@@ -412,6 +412,167 @@ class DashboardBrowserTest {
     }
 
     /**
+     * A school's own view: its unit-reporter's token opens its weeks instead of the officials' cards (aired, missed, a
+     * school break, not over yet, as the server counts them), and its report form. dossier-service is not part of this
+     * test: the page's calls to it are answered in the page as that service answers them (a 422 naming a field, a 403 for
+     * another school, a 202), so that what the page does with each answer is what is checked here; the e2e test posts
+     * to the real one.
+     */
+    @Test
+    @Order(20)
+    void aSchoolsTokenOpensItsOwnWeeksAndItsReportForm() throws Exception {
+        OutreachWeeksTest.publishTheSchoolsOnce();
+        String a = OutreachWeeksTest.A;
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> given().auth()
+                .oauth2(READER).queryParam("unit", a).queryParam("from", "2021-01-01").queryParam("to", "2021-12-31")
+                .get("/api/v1/outreach/weeks").then().statusCode(200).extract().jsonPath().getInt("weeksMissed") == 36);
+        browser.get(page.toString());
+        browser.executeScript("sessionStorage.clear()");
+        browser.get(page.toString());
+        browser.executeScript("""
+                window.stored = [];
+                window.posted = [];
+                const real = window.fetch;
+                const reply = (status, body) => Promise.resolve(new Response(JSON.stringify(body),
+                    { status, headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' } }));
+                window.fetch = (url, init) => {
+                    const u = String(url);
+                    if (!u.startsWith('http://localhost:8081/api/v1/outreach-events')) {
+                        return real(url, init);
+                    }
+                    if (!init || init.method !== 'POST') {
+                        window.listed = u;
+                        return reply(200, { page: 0, size: 20, total: window.stored.length, items: window.stored });
+                    }
+                    const body = JSON.parse(init.body);
+                    window.posted.push({ body, authorization: init.headers.Authorization });
+                    if (!body.title) {
+                        return reply(422, { status: 422, detail: '1 field breaks the contract: title is required',
+                            errors: [{ field: 'title', message: 'is required' }] });
+                    }
+                    if (body.unitCode !== 'OW-A') {
+                        return reply(403, { status: 403, detail: 'unitCode ' + body.unitCode + ' is not OW-A nor below it',
+                            errors: [{ field: 'unitCode', message: 'must be OW-A or a unit below it' }] });
+                    }
+                    window.stored.unshift(body);
+                    return reply(202, { accepted: 1, duplicates: 0 });
+                };""");
+        String token = UnitReporterTokens.of(a);
+        browser.findElement(By.id("token")).sendKeys(token, Keys.ENTER);
+        waitFor(() -> browser.findElement(By.id("school")).isDisplayed(), () -> "the school's view; the page says '"
+                + text("sign-in-error") + "'");
+        assertThat(browser.findElement(By.id("dashboard")).isDisplayed()).as("the officials' view").isFalse();
+        assertThat(text("school-name")).isEqualTo("Trường THCS Ánh Dương (OW-A)");
+        assertThat(browser.findElement(By.id("school-unit")).getAttribute("value")).isEqualTo(a);
+
+        // This year: the weeks not over yet are shown as such, after those the server lists.
+        LocalDate today = LocalDate.now(ZoneOffset.ofHours(7));
+        long pending = 0;
+        for (LocalDate monday = LocalDate.of(today.getYear(), 1, 1).with(java.time.temporal.TemporalAdjusters.nextOrSame(
+                java.time.DayOfWeek.MONDAY)); monday.plusDays(6).getYear() == today.getYear(); monday = monday.plusWeeks(1)) {
+            if (!monday.plusDays(6).isBefore(today)) {
+                pending++;
+            }
+        }
+        long notOver = pending;
+        waitFor(() -> weekItems("pending").size() == notOver, () -> notOver + " weeks not over yet, not " + weekItems("pending").size());
+        assertThat(weekItems("pending")).allMatch(w -> w.getText().endsWith("Chưa hết tuần"));
+
+        // 2021: 51 whole weeks, 12 of them in the summer break; A aired in 3 of the 39 others (its own broadcasts only).
+        choose("school-year", "2021");
+        waitFor(() -> text("school-summary").equals("Đã phát thanh 3 / 39 tuần tính chỉ tiêu; 36 tuần chưa phát."),
+                () -> "the summary of 2021, not '" + text("school-summary") + "'");
+        assertThat(browser.findElements(By.cssSelector("#school-weeks li"))).hasSize(51);
+        assertThat(weekItems("break")).hasSize(12).allMatch(w -> w.getText().endsWith("Nghỉ: Nghỉ hè"));
+        assertThat(weekItems("pending")).isEmpty();
+        assertThat(weekItems("aired").stream().map(w -> w.getAttribute("data-monday")).toList())
+                .containsExactly("2021-05-03", "2021-05-17", "2021-05-31");
+        assertThat(weekText("2021-05-03")).isEqualTo("03/05 – 09/05/2021 | Đã phát 2 lần");
+        assertThat(weekText("2021-05-10")).isEqualTo("10/05 – 16/05/2021 | Chưa phát");
+        assertThat(weekText("2021-05-24")).as("its unit below aired, not A").endsWith("Chưa phát");
+        assertThat(weekText("2021-06-07")).isEqualTo("07/06 – 13/06/2021 | Nghỉ: Nghỉ hè");
+        assertThat(weekItems("missed")).hasSize(36);
+        Chromium.screenshot(browser, "10-school-weeks", 1366);
+
+        // A report dossier-service refuses for a field: the field says why, and nothing is listed.
+        waitFor(() -> String.valueOf(browser.executeScript("return window.listed")).contains("from=2021-01-01")
+                && text("school-events").contains("Chưa có hoạt động nào được báo cáo trong năm."));
+        assertThat((String) browser.executeScript("return window.listed")).contains("unit=OW-A").contains("to=2021-12-31");
+        browser.executeScript("const e = document.getElementById('school-time'); e.value = '2021-05-20T08:15';");
+        browser.findElement(By.id("school-duration")).sendKeys("5");
+        browser.findElement(By.id("school-send")).click();
+        waitFor(() -> text("err-title").equals("is required"));
+        assertThat(browser.findElement(By.id("school-item")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(text("school-form-error")).isEqualTo("Báo cáo chưa được ghi nhận: hãy sửa các ô được chỉ ra.");
+
+        // Accepted: the body as the contract has it, a fresh event id, the token; then the list shows it.
+        browser.findElement(By.id("school-item")).sendKeys("Bản tin an toàn giao thông");
+        browser.findElement(By.id("school-send")).click();
+        waitFor(() -> text("school-result").equals("Đã ghi nhận: “Bản tin an toàn giao thông”."));
+        assertThat(text("err-title")).isEmpty();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> posted = (List<Map<String, Object>>) browser.executeScript("return window.posted");
+        assertThat(posted).hasSize(2);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> sent = (Map<String, Object>) posted.get(1).get("body");
+        assertThat(sent).containsEntry("type", "BROADCAST_AIRED").containsEntry("unitCode", a)
+                .containsEntry("title", "Bản tin an toàn giao thông").containsEntry("occurredAt", "2021-05-20T08:15:00+07:00")
+                .containsEntry("durationSeconds", 300L).doesNotContainKeys("audience", "participants");
+        assertThat((String) sent.get("eventId")).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        assertThat(posted.get(1).get("authorization")).isEqualTo("Bearer " + token);
+        waitFor(() -> rows("school-events").size() == 1 && cellsOf("school-events", 0).size() == 5);
+        assertThat(cellsOf("school-events", 0)).containsExactly("08:15 20/05/2021", "Phát thanh", "Bản tin an toàn giao thông",
+                "Thời lượng 5 phút", a);
+
+        // Another school: refused, said, and said next to the unit's field.
+        browser.findElement(By.id("school-unit")).clear();
+        browser.findElement(By.id("school-unit")).sendKeys(OutreachWeeksTest.B);
+        browser.findElement(By.id("school-item")).sendKeys("Bản tin của trường khác");
+        browser.findElement(By.id("school-duration")).sendKeys("90");
+        new Select(browser.findElement(By.id("school-duration-unit"))).selectByValue("1");
+        browser.findElement(By.id("school-send")).click();
+        waitFor(() -> text("school-form-error").startsWith("Bị từ chối (403): tài khoản này không được báo cáo cho đơn vị OW-B."),
+                () -> "the refusal, not '" + text("school-form-error") + "'");
+        assertThat(text("err-unitCode")).isEqualTo("must be OW-A or a unit below it");
+        assertThat(rows("school-events")).hasSize(1);
+
+        // A session: its own fields instead of the length.
+        browser.findElement(By.id("school-kind-session")).click();
+        assertThat(browser.findElement(By.id("school-duration")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("school-participants")).isDisplayed()).isTrue();
+        assertThat(text("school-form").contains("Thời điểm tổ chức")).isTrue();
+        browser.findElement(By.id("school-unit")).clear();
+        browser.findElement(By.id("school-unit")).sendKeys(a);
+        new Select(browser.findElement(By.id("school-audience"))).selectByValue("PARENTS");
+        browser.findElement(By.id("school-participants")).sendKeys("120");
+        browser.findElement(By.id("school-send")).click();
+        waitFor(() -> rows("school-events").size() == 2);
+        assertThat(cellsOf("school-events", 0)).containsExactly("08:15 20/05/2021", "Sinh hoạt, chuyên đề", "Bản tin của trường khác",
+                "Cha mẹ học sinh, 120 người", a);
+        Chromium.screenshot(browser, "11-school-report", 1366);
+
+        // In English, then signed out: the officials' sign-in again, nothing of the school left.
+        browser.findElement(By.id("lang")).click();
+        waitFor(() -> text("school-title").equals("Our outreach") && weekText("2021-05-03").endsWith("Aired 2 times"));
+        browser.findElement(By.id("lang")).click();
+        waitFor(() -> text("school-title").equals("Công tác tuyên truyền của đơn vị"));
+        assertThat((List<?>) browser.executeScript("return window.cspViolations")).as("refused by the page's policy").isEmpty();
+        browser.findElement(By.id("sign-out")).click();
+        waitFor(() -> browser.findElement(By.id("sign-in")).isDisplayed());
+        assertThat(browser.findElement(By.id("school")).isDisplayed()).isFalse();
+        assertThat(browser.findElements(By.cssSelector("#school-weeks li"))).isEmpty();
+    }
+
+    private static List<WebElement> weekItems(String state) {
+        return browser.findElements(By.cssSelector("#school-weeks li[data-state='" + state + "']"));
+    }
+
+    private static String weekText(String monday) {
+        WebElement week = browser.findElement(By.cssSelector("#school-weeks li[data-monday='" + monday + "']"));
+        return week.findElement(By.className("days")).getText() + " | " + week.findElement(By.className("said")).getText();
+    }
+
+    /**
      * The board of dossiers in process, first on the page: a department of its own (OPN) with open dossiers in each state,
      * due relative to the real now; the counts, the units ranked by overdue count, the list filtered by a state, a click
      * on a unit moving the scope, a dossier's timeline from the list and from the drill-down, and the warning for a year

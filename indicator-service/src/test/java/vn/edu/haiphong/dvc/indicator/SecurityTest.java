@@ -39,7 +39,10 @@ class SecurityTest {
             get("/api/v1/dossiers/SEC-NO-SUCH-DOSSIER", "reader", "admin"),
             // r2: the plan's tasks (section 9).
             get("/api/v1/plans/2024/tasks", "reader", "admin"),
-            send("PUT", "/api/v1/plans/2024/tasks/13", "application/json", "{\"status\":\"IN_PROGRESS\"}", "admin"));
+            send("PUT", "/api/v1/plans/2024/tasks/13", "application/json", "{\"status\":\"IN_PROGRESS\"}", "admin"),
+            // r2: a unit's weeks of broadcasts and the page's settings (a unit-reporter's access: OutreachWeeksTest).
+            get("/api/v1/outreach/weeks?unit=SEC-NO-SUCH", "reader", "admin"),
+            get("/api/v1/dashboard/config", "reader", "admin"));
 
     @TestFactory
     Stream<DynamicTest> everyEndpointGrantsExactlyTheContractsRoles() {
