@@ -46,6 +46,8 @@ class OperationsTest {
                 entry("PUT /api/v1/procedures/{code}", "putProcedure"),
                 entry("POST /api/v1/procedures:import", "importProcedures"),
                 entry("POST /api/v1/dossier-events", "sendDossierEvents"),
+                entry("POST /api/v1/outreach-events", "sendOutreachEvents"),
+                entry("GET /api/v1/outreach-events", "listOutreachEvents"),
                 entry("GET /api/v1/public/dossiers/{dossierCode}", "getDossierProgress")));
     }
 

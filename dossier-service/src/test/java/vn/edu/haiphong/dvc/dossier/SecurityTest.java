@@ -30,7 +30,10 @@ class SecurityTest {
                     + "\"providedFullyOnline\":true,\"integratedNationalPortal\":true,\"feeBearing\":false}", "admin"),
             send("POST", "/api/v1/procedures:import", "text/csv", "code,name,eligibleFullyOnline,providedFullyOnline,"
                     + "integratedNationalPortal,feeBearing\nSEC-P2,Thủ tục,true,true,true,true\n", "admin"),
-            send("POST", "/api/v1/dossier-events", "application/json", "[]", "ingest"));
+            send("POST", "/api/v1/dossier-events", "application/json", "[]", "ingest"),
+            // r2: outreach events (section 8); a unit-reporter's reach is OutreachEventsTest's.
+            send("POST", "/api/v1/outreach-events", "application/json", "[]", "ingest", "admin"),
+            get("/api/v1/outreach-events", "reader", "admin"));
 
     @TestFactory
     Stream<DynamicTest> everyEndpointGrantsExactlyTheContractsRoles() {

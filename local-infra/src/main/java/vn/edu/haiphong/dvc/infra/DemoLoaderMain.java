@@ -77,6 +77,10 @@ public final class DemoLoaderMain {
      * rest of the data set keeps its distribution.
      */
     private final Random board = new Random(20_261_202L);
+    /** r2: the draws of the outreach (broadcasts, sessions), apart from the others too. */
+    private final Random outreach = new Random(20_261_203L);
+    /** r2: the units with a school broadcast system. */
+    private final List<String> broadcastSystems = new ArrayList<>();
     private final Map<String, String> tokens;
     private final String dossierUrl;
     private final String paymentUrl;
@@ -115,14 +119,17 @@ public final class DemoLoaderMain {
         generate(dossiers, OffsetDateTime.now(DepartmentTime.OFFSET), dossierEvents, paymentEvents);
         post(dossierUrl + "/api/v1/dossier-events", dossierEvents);
         post(paymentUrl + "/api/v1/payment-events", paymentEvents);
+        List<String> outreachEvents = outreach(OffsetDateTime.now(DepartmentTime.OFFSET));
+        post(dossierUrl + "/api/v1/outreach-events", outreachEvents);
         long submittedCount = dossierEvents.stream().filter(e -> e.contains("\"SUBMITTED\"")).count();
         long paidCount = paymentEvents.stream().filter(e -> e.contains("\"PAID\"")).count()
                 - paymentEvents.stream().filter(e -> e.contains("\"REFUNDED\"")).count();
         awaitIndicator("online-submission", submittedCount);
         awaitIndicator("online-payments", paidCount);
         System.out.printf("Demo data loaded: %d units, %d procedures, %d dossier events (%d supplement requests), %d payment "
-                + "events.%n", units.size(), PROCEDURES.length, dossierEvents.size(),
-                dossierEvents.stream().filter(e -> e.contains("\"SUPPLEMENT_REQUESTED\"")).count(), paymentEvents.size());
+                + "events, %d broadcasts and sessions.%n", units.size(), PROCEDURES.length, dossierEvents.size(),
+                dossierEvents.stream().filter(e -> e.contains("\"SUPPLEMENT_REQUESTED\"")).count(), paymentEvents.size(),
+                outreachEvents.size());
     }
 
     /** This year's dossiers up to {@code now}, and the cohort open today; the units must be drawn first ({@link #unitsCsv}). */
@@ -346,28 +353,83 @@ public final class DemoLoaderMain {
                 + extra + "}";
     }
 
+    /**
+     * r2: this year's outreach up to now: every broadcast system's weekly items (most schools air every week, some miss
+     * a few weeks, one misses many) and sessions for students, teachers and parents at most schools.
+     */
+    private List<String> outreach(OffsetDateTime now) {
+        List<String> events = new ArrayList<>();
+        LocalDate firstMonday = LocalDate.of(now.getYear(), 1, 1).with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.MONDAY));
+        String[] titles = { "Hướng dẫn nộp hồ sơ trực tuyến trên Cổng Dịch vụ công quốc gia", "Thanh toán lệ phí trực tuyến, không dùng tiền mặt",
+                "Đăng nhập bằng tài khoản VNeID", "Ký số cá nhân khi thực hiện thủ tục hành chính", "Tra cứu tiến độ giải quyết hồ sơ" };
+        for (int u = 0; u < broadcastSystems.size(); u++) {
+            String unit = broadcastSystems.get(u);
+            int missPercent = u % 7 == 3 ? 35 : u % 3 == 1 ? 6 : 0;
+            int week = 0;
+            for (LocalDate monday = firstMonday; monday.plusDays(7).atStartOfDay().atOffset(DepartmentTime.OFFSET).isBefore(now);
+                    monday = monday.plusWeeks(1), week++) {
+                if (outreach.nextInt(100) < missPercent) {
+                    continue;
+                }
+                OffsetDateTime aired = monday.plusDays(outreach.nextInt(5)).atTime(6, 45 + outreach.nextInt(10)).atOffset(DepartmentTime.OFFSET);
+                events.add("{\"eventId\":\"DEMO-BC-" + unit + "-" + week + "\",\"type\":\"BROADCAST_AIRED\",\"occurredAt\":\""
+                        + aired.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "\",\"unitCode\":\"" + unit + "\",\"title\":\""
+                        + titles[outreach.nextInt(titles.length)] + "\",\"durationSeconds\":" + (120 + 30 * outreach.nextInt(10)) + "}");
+            }
+        }
+        String[] audiences = { "STUDENTS", "TEACHERS", "PARENTS", "STAFF" };
+        String[] sessionTitles = { "Ngoại khóa: dịch vụ công trực tuyến cho học sinh", "Sinh hoạt chuyên đề: thanh toán trực tuyến",
+                "Hướng dẫn cha mẹ học sinh nộp hồ sơ trực tuyến" };
+        for (String unit : units) {
+            if (!unit.startsWith("THPT-") && !unit.startsWith("THCS-") || outreach.nextInt(100) < 25) {
+                continue;
+            }
+            int sessions = 1 + outreach.nextInt(3);
+            for (int k = 0; k < sessions; k++) {
+                OffsetDateTime held = firstMonday.plusDays(outreach.nextInt(Math.max(1, (int) java.time.temporal.ChronoUnit.DAYS.between(firstMonday,
+                        now.toLocalDate())))).atTime(14, 0).atOffset(DepartmentTime.OFFSET);
+                events.add("{\"eventId\":\"DEMO-SS-" + unit + "-" + k + "\",\"type\":\"SESSION_HELD\",\"occurredAt\":\""
+                        + held.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "\",\"unitCode\":\"" + unit + "\",\"title\":\""
+                        + sessionTitles[k % sessionTitles.length] + "\",\"audience\":\"" + audiences[outreach.nextInt(audiences.length)]
+                        + "\",\"participants\":" + (20 + outreach.nextInt(400)) + "}");
+            }
+        }
+        return events;
+    }
+
     private String unitsCsv() {
-        StringBuilder csv = new StringBuilder("code,name,type,parentCode,adultPopulation\n");
-        csv.append("SGDDT,Sở Giáo dục và Đào tạo Hải Phòng,DEPARTMENT,,1550000\n");
+        StringBuilder csv = new StringBuilder("code,name,type,parentCode,adultPopulation,broadcastSystem\n");
+        csv.append("SGDDT,Sở Giáo dục và Đào tạo Hải Phòng,DEPARTMENT,,1550000,false\n");
         units.add("SGDDT");
         for (int i = 0; i < HIGH_SCHOOLS.length; i++) {
             String code = "THPT-" + (i + 1);
-            csv.append(code).append(",Trường THPT ").append(HIGH_SCHOOLS[i]).append(",SCHOOL,SGDDT,\n");
+            // r2: every high school has a broadcast system but the last.
+            boolean system = i < HIGH_SCHOOLS.length - 1;
+            csv.append(code).append(",Trường THPT ").append(HIGH_SCHOOLS[i]).append(",SCHOOL,SGDDT,,").append(system).append('\n');
             units.add(code);
+            if (system) {
+                broadcastSystems.add(code);
+            }
         }
-        csv.append("GDTX-HP,Trung tâm Giáo dục thường xuyên Hải Phòng,CENTER,SGDDT,\n");
+        csv.append("GDTX-HP,Trung tâm Giáo dục thường xuyên Hải Phòng,CENTER,SGDDT,,false\n");
         units.add("GDTX-HP");
         for (String[] district : DISTRICTS) {
             String office = "PGD-" + district[0];
             csv.append(office).append(",Phòng Giáo dục và Đào tạo ").append(district[1]).append(",DISTRICT_OFFICE,SGDDT,")
-                    .append(district[2]).append('\n');
+                    .append(district[2]).append(",false\n");
             units.add(office);
             int schools = district[0].equals("BACHLONGVI") ? 1 : 2;
             for (int s = 0; s < schools; s++) {
                 String code = "THCS-" + district[0] + "-" + (s + 1);
                 String name = (s == 0 ? "Trường THCS " : "Trường Tiểu học ") + SCHOOL_NAMES[(district[0].length() + s) % SCHOOL_NAMES.length];
-                csv.append(code).append(",\"").append(name).append(", ").append(district[1]).append("\",SCHOOL,").append(office).append(",\n");
+                // r2: the lower-secondary schools have a broadcast system; the primary schools do not.
+                boolean system = s == 0;
+                csv.append(code).append(",\"").append(name).append(", ").append(district[1]).append("\",SCHOOL,").append(office).append(",,")
+                        .append(system).append('\n');
                 units.add(code);
+                if (system) {
+                    broadcastSystems.add(code);
+                }
             }
         }
         return csv.toString();

@@ -27,7 +27,8 @@ public final class TokenMintMain {
     static final Set<String> KNOWN_ROLES = Set.of("ingest", "reader", "admin", "unit-reporter");
     static final String PRIVATE_KEY_FILE = "jwt-private.pem";
     static final String PUBLIC_KEY_FILE = "jwt-public.pem";
-    static final Duration LIFETIME = Duration.ofDays(365);
+    /** r2: the quick start's tokens last at most 30 days (CONTRACT section 0). */
+    static final Duration LIFETIME = Duration.ofDays(30);
 
     /** Variable name to role (the {@code groups} claim); the order is the order of the lines written. */
     static final Map<String, String> ROLES = Collections.unmodifiableMap(roles());

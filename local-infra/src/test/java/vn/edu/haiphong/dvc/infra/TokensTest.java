@@ -91,13 +91,43 @@ class TokensTest {
         JwtClaims admin = consumer(publicKey).processToClaims(lines.get(2).substring("ADMIN_TOKEN=".length()));
         assertThat(admin.getStringListClaimValue("groups")).containsExactly("admin");
         assertThat(admin.getExpirationTime().getValue() - admin.getIssuedAt().getValue())
-                .isEqualTo(Duration.ofDays(365).toSeconds());
+                .isEqualTo(Duration.ofDays(30).toSeconds());
 
         TokenMintMain.main(new String[] {"--dir", keys.toString(), "--issuer", ISSUER, "--out", out.toString()});
         assertThat(Files.readString(keys.resolve("jwt-public.pem"))).isEqualTo(publicPem);
         String ingest = Files.readAllLines(out).get(0).substring("INGEST_TOKEN=".length());
         assertThat(consumer(publicKey).processToClaims(ingest).getStringListClaimValue("groups"))
                 .containsExactly("ingest");
+    }
+
+    @Test
+    void oneMoreTokenIsSignedByTheSameKeyAndAUnitReporterNamesItsUnit(@TempDir Path dir) throws Exception {
+        Path keys = dir.resolve("keys");
+        String school = mintOne(keys, "unit-reporter", "THPT-1");
+        PublicKey publicKey = Tokens.publicKeyFromPem(Files.readString(keys.resolve("jwt-public.pem")));
+        JwtClaims claims = consumer(publicKey).processToClaims(school);
+        assertThat(claims.getStringListClaimValue("groups")).containsExactly("unit-reporter");
+        assertThat(claims.getStringClaimValue("unit")).isEqualTo("THPT-1");
+        assertThat(claims.getExpirationTime().getValue() - claims.getIssuedAt().getValue()).isEqualTo(Duration.ofDays(30).toSeconds());
+        // The same key signs the next one: the key pair made by the first is kept.
+        JwtClaims reader = consumer(publicKey).processToClaims(mintOne(keys, "reader", null));
+        assertThat(reader.getStringListClaimValue("groups")).containsExactly("reader");
+        assertThat(reader.hasClaim("unit")).isFalse();
+    }
+
+    /** TokenMintMain's one-token mode: what it prints, which must be a single line. */
+    private static String mintOne(Path keys, String role, String unit) {
+        java.io.PrintStream before = System.out;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            TokenMintMain.one(keys, ISSUER, role, unit);
+        } finally {
+            System.setOut(before);
+        }
+        String out = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(out.lines().toList()).hasSize(1);
+        return out.strip();
     }
 
     private static JwtConsumer consumer(PublicKey key) {

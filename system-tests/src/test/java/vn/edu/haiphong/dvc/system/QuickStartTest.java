@@ -75,6 +75,20 @@ class QuickStartTest {
             assertThat(get("http://localhost:8083/api/v1/indicators/online-submission/units?unit=SGDDT", tokens.get("READER_TOKEN"))
                     .get("units").size()).isGreaterThan(10);
             assertThat(status("http://localhost:8081/api/v1/units", null)).isEqualTo(401);
+
+            // r2: the demo's outreach: broadcast systems of which some missed weeks, and sessions at schools.
+            assertThat(byId.get("weekly-broadcasts").get("denominator").asLong()).isGreaterThan(10);
+            assertThat(byId.get("weekly-broadcasts").get("numerator").asLong()).isPositive()
+                    .isLessThan(byId.get("weekly-broadcasts").get("denominator").asLong());
+            assertThat(byId.get("schools-with-outreach-sessions").get("numerator").asLong()).isPositive();
+            // r2: one more token, alone on one line, signed by the same key: a school's, which reads its own list only.
+            String school = token(local, "unit-reporter", "THPT-1");
+            assertThat(get("http://localhost:8081/api/v1/outreach-events", school).get("total").asLong()).isPositive();
+            assertThat(status("http://localhost:8081/api/v1/outreach-events?unit=THPT-2", school)).isEqualTo(403);
+            assertThat(status("http://localhost:8083/api/v1/indicators", school)).isEqualTo(403);
+            assertThat(get("http://localhost:8083/api/v1/indicators", token(local, "reader", null)).get("indicators")).hasSize(18);
+            assertThat(tokenCommand(local, "unit-reporter").exitValue()).as("a unit-reporter token needs its unit").isNotZero();
+            assertThat(tokenCommand(local, "nobody").exitValue()).as("an unknown role").isNotZero();
         } finally {
             quickStart.destroy(); // SIGTERM, as a service manager or Ctrl-C's neighbour sends it
             assertThat(quickStart.waitFor(2, TimeUnit.MINUTES)).as("run-local.sh stops on SIGTERM").isTrue();
@@ -88,6 +102,25 @@ class QuickStartTest {
                 .filter(command -> command.contains(local.toString()) || command.contains(root + "/dossier-service/")
                         || command.contains(root + "/payment-service/") || command.contains(root + "/indicator-service/"))
                 .toList()).as("processes left behind").isEmpty();
+    }
+
+    /** {@code ./run-local.sh token ROLE [UNIT]}: its one line of output. */
+    private String token(Path local, String role, String unit) throws IOException, InterruptedException {
+        Process p = unit == null ? tokenCommand(local, role) : tokenCommand(local, role, unit);
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).as("token %s: %s", role, out).isZero();
+        assertThat(out.lines().toList()).as("one line: %s", out).hasSize(1);
+        return out.strip();
+    }
+
+    private Process tokenCommand(Path local, String... args) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of("./run-local.sh", "token"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("DVC_LOCAL_DIR", local.toString());
+        Process p = builder.start();
+        assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        return p;
     }
 
     private JsonNode get(String url, String token) throws IOException, InterruptedException {
