@@ -457,7 +457,7 @@ class DashboardBrowserTest {
                     window.stored.unshift(body);
                     return reply(202, { accepted: 1, duplicates: 0 });
                 };""");
-        String token = UnitReporterTokens.of(a);
+        String token = TestTokens.unitReporter(a);
         browser.findElement(By.id("token")).sendKeys(token, Keys.ENTER);
         waitFor(() -> browser.findElement(By.id("school")).isDisplayed(), () -> "the school's view; the page says '"
                 + text("sign-in-error") + "'");

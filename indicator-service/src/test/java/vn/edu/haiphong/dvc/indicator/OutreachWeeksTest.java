@@ -120,7 +120,7 @@ class OutreachWeeksTest {
 
     @Test
     void aSchoolReadsItsOwnWeeksAndThoseBelowItNotAnotherSchools() {
-        String school = UnitReporterTokens.of(A);
+        String school = TestTokens.unitReporter(A);
         awaitWeeks(school, A, 5);
         weeks(school, A1, PERIOD_FROM, PERIOD_TO).then().statusCode(200).body("unit.code", equalTo(A1));
         // Without unit: its own.
@@ -132,8 +132,8 @@ class OutreachWeeksTest {
                     .body("status", equalTo(403)).body("errors[0].field", equalTo("unit"))
                     .body("detail", containsString(other)).body("detail", not(containsString("Exception")));
         }
-        weeks(UnitReporterTokens.of(B), A, PERIOD_FROM, PERIOD_TO).then().statusCode(403).body("errors[0].field", equalTo("unit"));
-        weeks(UnitReporterTokens.withoutUnit(), A, PERIOD_FROM, PERIOD_TO).then().statusCode(403)
+        weeks(TestTokens.unitReporter(B), A, PERIOD_FROM, PERIOD_TO).then().statusCode(403).body("errors[0].field", equalTo("unit"));
+        weeks(TestTokens.forRoles("unit-reporter"), A, PERIOD_FROM, PERIOD_TO).then().statusCode(403)
                 .body("errors[0].field", equalTo("unit"));
         weeks(TestTokens.ingest(), A, PERIOD_FROM, PERIOD_TO).then().statusCode(403);
         given().queryParam("unit", A).get("/api/v1/outreach/weeks").then().statusCode(401);
@@ -141,7 +141,7 @@ class OutreachWeeksTest {
 
     @Test
     void aSchoolsTokenOpensNothingElseOfThisService() {
-        String school = UnitReporterTokens.of(A);
+        String school = TestTokens.unitReporter(A);
         for (RoleMatrix.Endpoint endpoint : SecurityTest.ENDPOINTS) {
             if (endpoint.path().startsWith("/api/v1/outreach/") || endpoint.path().equals("/api/v1/dashboard/config")) {
                 continue;
@@ -165,7 +165,7 @@ class OutreachWeeksTest {
         weeks(TestTokens.reader(), "OW-NO-SUCH", PERIOD_FROM, PERIOD_TO).then().statusCode(400).body("errors[0].field", equalTo("unit"));
         weeks(TestTokens.reader(), A, "2021-13-01", PERIOD_TO).then().statusCode(400).body("errors[0].field", equalTo("from"));
         weeks(TestTokens.reader(), A, PERIOD_FROM, "yesterday").then().statusCode(400).body("errors[0].field", equalTo("to"));
-        weeks(UnitReporterTokens.of(A), A, PERIOD_TO, PERIOD_FROM).then().statusCode(400).body("errors[0].field", equalTo("from"));
+        weeks(TestTokens.unitReporter(A), A, PERIOD_TO, PERIOD_FROM).then().statusCode(400).body("errors[0].field", equalTo("from"));
     }
 
     /** The dashboard's page: its security policy is a header built from the configuration, which names dossier-service. */
