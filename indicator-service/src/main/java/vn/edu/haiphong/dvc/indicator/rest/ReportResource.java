@@ -56,8 +56,12 @@ public class ReportResource {
     @Produces({ XLSX, "text/csv", "application/pdf", Problem.MEDIA_TYPE })
     @Operation(operationId = "getPlanReport", summary = "A year's plan report: each indicator with its value, target and verdict, and per unit",
             description = "Over 1 January to 31 December of `year` (to today for this year) and `unit` with every unit below it "
-                    + "(default: every unit). Vietnamese headings. xlsx: a summary sheet and a per-unit sheet; csv: the per-unit "
-                    + "table, UTF-8 with a byte-order mark, comma-separated, decimal point; pdf: both tables, DejaVu Sans embedded.")
+                    + "(default: every unit). The plan's tasks come first (section 9: status over this scope in Vietnamese, the "
+                    + "figures of their measuring indicators, rows 1 and 12 as reported), then the indicators, then the units below. "
+                    + "Vietnamese headings. xlsx: sheets Nhiệm vụ, Tổng hợp and Theo đơn vị; csv: the tasks, one empty line, then the "
+                    + "per-unit table, each section with its own heading row, UTF-8 with a byte-order mark, comma-separated, decimal "
+                    + "point; pdf: landscape A4 with the department's name, title, period, as-of time, page numbers and a signature "
+                    + "block, DejaVu Sans embedded.")
     @APIResponse(responseCode = "200", description = "The report, as an attachment named bao-cao-ke-hoach-{year}-{unit}.{format}",
             content = {
                     @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
