@@ -116,14 +116,22 @@ class OutreachEventsTest {
         badSession.put("participants", 0);
         Map<String, Object> unknownUnit = broadcast("NO-SUCH-UNIT", "2024-03-04T07:15:00+07:00");
         Map<String, Object> future = broadcast(school, "2999-01-01T00:00:00+07:00");
+        Map<String, Object> next = broadcast(school, "2024-03-05T07:15:00+07:00");
         List<Map<String, Object>> batch = List.of(good, noDuration, tooLong, longTitle, sessionWithDuration, badSession, unknownUnit, future);
-        ValidatableResponse refused = post(TestTokens.ingest(), batch).statusCode(422).contentType("application/problem+json");
-        List<Map<String, Object>> errors = refused.extract().jsonPath().getList("errors");
-        assertThat(errors).extracting(e -> e.get("index") + " " + e.get("field")).contains("1 durationSeconds", "2 durationSeconds",
-                "3 title", "4 durationSeconds", "5 audience", "5 participants", "6 unitCode", "7 occurredAt");
-        assertThat(errors).extracting(e -> e.get("index")).doesNotContain(0);
+        try (TopicReader reader = new TopicReader(bootstrapServers, Topics.OUTREACH_EVENTS)) {
+            ValidatableResponse refused = post(TestTokens.ingest(), batch).statusCode(422).contentType("application/problem+json");
+            List<Map<String, Object>> errors = refused.extract().jsonPath().getList("errors");
+            assertThat(errors).extracting(e -> e.get("index") + " " + e.get("field")).contains("1 durationSeconds", "2 durationSeconds",
+                    "3 title", "4 durationSeconds", "5 audience", "5 participants", "6 unitCode", "7 occurredAt");
+            assertThat(errors).extracting(e -> e.get("index")).doesNotContain(0);
+            // Nothing of the refused batch is published: the next accepted event is the first one seen.
+            post(TestTokens.ingest(), next).statusCode(202).body("accepted", equalTo(1));
+            List<TopicReader.Message> seen = await().atMost(Duration.ofSeconds(30)).until(() -> mine(reader.poll()), m -> !m.isEmpty());
+            assertThat(seen).extracting(TopicReader.Message::value).singleElement().asString().contains((String) next.get("eventId"));
+        }
         asReader().queryParam("unit", school).queryParam("from", "2024-01-01").queryParam("to", "2024-12-31")
-                .get("/api/v1/outreach-events").then().statusCode(200).body("total", equalTo(0));
+                .get("/api/v1/outreach-events").then().statusCode(200).body("total", equalTo(1))
+                .body("items.eventId", contains(next.get("eventId")));
     }
 
     @Test
@@ -218,6 +226,12 @@ class OutreachEventsTest {
         asAdmin().contentType(ContentType.JSON).body(Map.of("name", "Trường mầm non", "type", "SCHOOL", "parentCode", root))
                 .put("/api/v1/units/" + plain).then().statusCode(201);
         asReader().get("/api/v1/units/" + plain).then().statusCode(200).body("broadcastSystem", equalTo(false));
+        // Not a boolean: refused (422, as the other fields are), naming the field, and the unit is as it was.
+        Map<String, Object> notBoolean = new LinkedHashMap<>(Map.of("name", "Trường mầm non", "type", "SCHOOL", "parentCode", root));
+        notBoolean.put("broadcastSystem", "maybe");
+        asAdmin().contentType(ContentType.JSON).body(notBoolean).put("/api/v1/units/" + plain).then().statusCode(422)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("broadcastSystem"));
+        asReader().get("/api/v1/units/" + plain).then().statusCode(200).body("broadcastSystem", equalTo(false));
         try (TopicReader reader = new TopicReader(bootstrapServers, Topics.UNITS)) {
             String a = unique("CSV");
             String b = unique("CSV");
@@ -241,6 +255,11 @@ class OutreachEventsTest {
                 .header("Access-Control-Request-Headers", "authorization,content-type").options("/api/v1/outreach-events").then()
                 .header("Access-Control-Allow-Origin", "http://localhost:8083")
                 .header("Access-Control-Allow-Methods", org.hamcrest.Matchers.containsString("POST"));
+        given().header("Origin", "http://localhost:8083").header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "authorization").options("/api/v1/outreach-events").then()
+                .header("Access-Control-Allow-Origin", "http://localhost:8083")
+                .header("Access-Control-Allow-Methods", org.hamcrest.Matchers.containsString("GET"))
+                .header("Access-Control-Allow-Headers", org.hamcrest.Matchers.containsStringIgnoringCase("authorization"));
         String allowed = given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST")
                 .options("/api/v1/outreach-events").then().extract().header("Access-Control-Allow-Origin");
         assertThat(allowed).isNull();

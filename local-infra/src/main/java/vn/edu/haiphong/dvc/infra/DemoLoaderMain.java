@@ -353,13 +353,23 @@ public final class DemoLoaderMain {
                 + extra + "}";
     }
 
-    /**
-     * r2: this year's outreach up to now: every broadcast system's weekly items (most schools air every week, some miss
-     * a few weeks, one misses many) and sessions for students, teachers and parents at most schools.
-     */
+    /** r2: the outreach of 2024 (the plan's year, in full) and of this year up to now. */
     private List<String> outreach(OffsetDateTime now) {
         List<String> events = new ArrayList<>();
-        LocalDate firstMonday = LocalDate.of(now.getYear(), 1, 1).with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.MONDAY));
+        for (int year : new java.util.TreeSet<>(List.of(2024, now.getYear()))) {
+            OffsetDateTime end = LocalDate.of(year + 1, 1, 1).atStartOfDay().atOffset(DepartmentTime.OFFSET);
+            events.addAll(outreach(year, end.isBefore(now) ? end : now));
+        }
+        return events;
+    }
+
+    /**
+     * r2: a year's outreach up to {@code now}: every broadcast system's weekly items (most schools air every week, some
+     * miss a few weeks, one misses many) and sessions for students, teachers and parents at most schools.
+     */
+    private List<String> outreach(int year, OffsetDateTime now) {
+        List<String> events = new ArrayList<>();
+        LocalDate firstMonday = LocalDate.of(year, 1, 1).with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.MONDAY));
         String[] titles = { "Hướng dẫn nộp hồ sơ trực tuyến trên Cổng Dịch vụ công quốc gia", "Thanh toán lệ phí trực tuyến, không dùng tiền mặt",
                 "Đăng nhập bằng tài khoản VNeID", "Ký số cá nhân khi thực hiện thủ tục hành chính", "Tra cứu tiến độ giải quyết hồ sơ" };
         for (int u = 0; u < broadcastSystems.size(); u++) {
@@ -372,7 +382,7 @@ public final class DemoLoaderMain {
                     continue;
                 }
                 OffsetDateTime aired = monday.plusDays(outreach.nextInt(5)).atTime(6, 45 + outreach.nextInt(10)).atOffset(DepartmentTime.OFFSET);
-                events.add("{\"eventId\":\"DEMO-BC-" + unit + "-" + week + "\",\"type\":\"BROADCAST_AIRED\",\"occurredAt\":\""
+                events.add("{\"eventId\":\"DEMO-BC-" + unit + "-" + year + "-" + week + "\",\"type\":\"BROADCAST_AIRED\",\"occurredAt\":\""
                         + aired.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "\",\"unitCode\":\"" + unit + "\",\"title\":\""
                         + titles[outreach.nextInt(titles.length)] + "\",\"durationSeconds\":" + (120 + 30 * outreach.nextInt(10)) + "}");
             }
@@ -388,7 +398,7 @@ public final class DemoLoaderMain {
             for (int k = 0; k < sessions; k++) {
                 OffsetDateTime held = firstMonday.plusDays(outreach.nextInt(Math.max(1, (int) java.time.temporal.ChronoUnit.DAYS.between(firstMonday,
                         now.toLocalDate())))).atTime(14, 0).atOffset(DepartmentTime.OFFSET);
-                events.add("{\"eventId\":\"DEMO-SS-" + unit + "-" + k + "\",\"type\":\"SESSION_HELD\",\"occurredAt\":\""
+                events.add("{\"eventId\":\"DEMO-SS-" + unit + "-" + year + "-" + k + "\",\"type\":\"SESSION_HELD\",\"occurredAt\":\""
                         + held.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "\",\"unitCode\":\"" + unit + "\",\"title\":\""
                         + sessionTitles[k % sessionTitles.length] + "\",\"audience\":\"" + audiences[outreach.nextInt(audiences.length)]
                         + "\",\"participants\":" + (20 + outreach.nextInt(400)) + "}");
