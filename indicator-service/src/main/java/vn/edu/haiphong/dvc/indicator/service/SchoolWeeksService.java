@@ -39,12 +39,12 @@ public class SchoolWeeksService {
      */
     public void requireReportersUnit(String ownUnit, String unit) {
         if (ownUnit == null || ownUnit.isBlank()) {
-            throw new NotYourUnit("The token names no unit (claim 'unit'): a unit-reporter reads its own unit only",
-                    "a unit-reporter's token must name its unit");
+            throw ProblemException.forbidden(List.of(FieldError.of("unit",
+                    "cannot be read: the token names no unit (claim 'unit'), and a unit-reporter reads its own unit only")));
         }
         if (!queries.within(unit, ownUnit)) {
-            throw new NotYourUnit("'" + unit + "' is neither " + ownUnit + " nor a unit below it",
-                    "must be " + ownUnit + " or a unit below it");
+            throw ProblemException.forbidden(List.of(FieldError.of("unit",
+                    "'" + unit + "' is neither " + ownUnit + " nor a unit below it")));
         }
     }
 
@@ -64,13 +64,5 @@ public class SchoolWeeksService {
         int missed = (int) shown.stream().filter(w -> w.counts() && w.broadcasts() == 0).count();
         return new SchoolWeeksResponse(new SchoolWeeksResponse.Unit(unit.code(), unit.name()), unit.broadcastSystem(), scope.from(),
                 scope.to(), asOf, shown, counted, missed);
-    }
-
-    /** 403: a unit-reporter asked for a unit that is not its own nor below it. */
-    static final class NotYourUnit extends ProblemException {
-
-        NotYourUnit(String detail, String message) {
-            super(403, "forbidden", "Forbidden", detail, List.of(FieldError.of("unit", message)));
-        }
     }
 }
