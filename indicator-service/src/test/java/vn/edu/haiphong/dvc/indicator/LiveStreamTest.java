@@ -77,6 +77,59 @@ class LiveStreamTest {
         }
     }
 
+    @Test
+    void anAccountHoldsAtMostTenStreamsAndAStreamEndsWhenItsTokenExpires() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        String token = TestTokens.forSubject("live-cap-" + java.util.UUID.randomUUID(), "reader");
+        List<java.io.InputStream> streams = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 10; i++) {
+                HttpResponse<java.io.InputStream> r = client.send(sse(token), HttpResponse.BodyHandlers.ofInputStream());
+                assertThat(r.statusCode()).as("stream %d", i + 1).isEqualTo(200);
+                streams.add(r.body());
+            }
+            HttpResponse<String> eleventh = client.send(sse(token), HttpResponse.BodyHandlers.ofString());
+            assertThat(eleventh.statusCode()).isEqualTo(429);
+            assertThat(eleventh.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+            // Another account is not held back by this one.
+            HttpResponse<java.io.InputStream> other = client.send(sse(TestTokens.reader()), HttpResponse.BodyHandlers.ofInputStream());
+            assertThat(other.statusCode()).isEqualTo(200);
+            streams.add(other.body());
+            // A stream closed by its reader frees its place.
+            streams.remove(0).close();
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                HttpResponse<java.io.InputStream> again = client.send(sse(token), HttpResponse.BodyHandlers.ofInputStream());
+                if (again.statusCode() == 200) {
+                    streams.add(again.body());
+                    return true;
+                }
+                again.body().close();
+                return false;
+            });
+        } finally {
+            for (java.io.InputStream s : streams) {
+                s.close();
+            }
+        }
+
+        // A token that expires in 3 seconds: its stream ends then, though nothing changed.
+        String shortLived = TestTokens.lasting(Duration.ofSeconds(3), "live-short-" + java.util.UUID.randomUUID(), "reader");
+        HttpResponse<java.io.InputStream> r = client.send(sse(shortLived), HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(r.statusCode()).isEqualTo(200);
+        CompletableFuture<Void> drained = CompletableFuture.runAsync(() -> {
+            try (java.io.InputStream in = r.body()) {
+                in.transferTo(java.io.OutputStream.nullOutputStream());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        drained.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    private HttpRequest sse(String token) {
+        return HttpRequest.newBuilder(stream).header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").GET().build();
+    }
+
     private static long count(JsonNode response, String id) {
         for (JsonNode indicator : response.get("indicators")) {
             if (indicator.get("id").asText().equals(id)) {

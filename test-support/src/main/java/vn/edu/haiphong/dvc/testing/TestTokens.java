@@ -54,6 +54,11 @@ public final class TestTokens {
         return Tokens.mint(testKey(), ISSUER, subject, groups(groups), LIFETIME);
     }
 
+    /** A valid token that expires after {@code lifetime} (a stream must end with it). */
+    public static String lasting(Duration lifetime, String subject, String... groups) {
+        return Tokens.mint(testKey(), ISSUER, subject, groups(groups), lifetime);
+    }
+
     /** r2: a school's (or a district office's) token: role unit-reporter, its unit in the claim {@code unit}. */
     public static String unitReporter(String unit) {
         return Tokens.mint(testKey(), ISSUER, "test-unit-" + unit, Set.of("unit-reporter"), java.util.Map.of("unit", unit), LIFETIME);

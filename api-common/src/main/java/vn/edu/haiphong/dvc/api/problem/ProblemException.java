@@ -87,6 +87,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(503, "unavailable", "Temporarily unavailable", detail, List.of());
     }
 
+    /** 429: the caller (or everyone together) already holds as many of this as the service allows; retry later. */
+    public static ProblemException tooMany(String detail) {
+        return new ProblemException(429, "too-many", "Too many requests", detail, List.of());
+    }
+
     /** 404: nothing under this code. */
     public static ProblemException notFound(String detail) {
         return new ProblemException(404, "not-found", "Not found", detail, List.of());

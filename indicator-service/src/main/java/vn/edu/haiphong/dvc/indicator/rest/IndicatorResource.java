@@ -1,5 +1,6 @@
 package vn.edu.haiphong.dvc.indicator.rest;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -23,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import vn.edu.haiphong.dvc.api.problem.FieldError;
@@ -62,10 +65,16 @@ public class IndicatorResource {
     private final ScopeParameters scopes;
     private final LiveIndicators live;
 
-    public IndicatorResource(IndicatorService service, ScopeParameters scopes, LiveIndicators live) {
+    private final SecurityIdentity identity;
+    private final JsonWebToken token;
+
+    public IndicatorResource(IndicatorService service, ScopeParameters scopes, LiveIndicators live, SecurityIdentity identity,
+            JsonWebToken token) {
         this.service = service;
         this.scopes = scopes;
         this.live = live;
+        this.identity = identity;
+        this.token = token;
     }
 
     @GET
@@ -161,9 +170,12 @@ public class IndicatorResource {
     @Operation(operationId = "streamIndicators", summary = "Live: the indicators of the default scope as Server-Sent Events",
             description = "First every indicator of this year for every unit, then, within a second of any change, the "
                     + "indicators that changed.")
-    @APIResponse(responseCode = "200", description = "An event stream of Indicators documents")
+    @APIResponse(responseCode = "200", description = "An event stream of Indicators documents; it ends when the token expires")
+    @APIResponse(responseCode = "429", description = "The account already holds 10 streams, or the service its maximum (1,000) in all",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Multi<IndicatorsResponse> stream() {
-        return live.stream();
+        Long exp = token.getExpirationTime() == 0 ? null : token.getExpirationTime();
+        return live.stream(identity.getPrincipal().getName(), exp == null ? null : Instant.ofEpochSecond(exp));
     }
 
     private static <E extends Enum<E>> E choice(String name, String value, Class<E> type) {

@@ -3,6 +3,7 @@ package vn.edu.haiphong.dvc.indicator.service;
 import vn.edu.haiphong.dvc.contract.DepartmentTime;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -23,6 +25,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import vn.edu.haiphong.dvc.api.problem.ProblemException;
 import vn.edu.haiphong.dvc.indicator.api.IndicatorValue;
 import vn.edu.haiphong.dvc.indicator.api.IndicatorsResponse;
 import vn.edu.haiphong.dvc.indicator.domain.Scope;
@@ -30,7 +33,9 @@ import vn.edu.haiphong.dvc.indicator.domain.Scope;
 /**
  * The indicators of the default scope (this year, every unit), pushed as they change. Four times a second,
  * while anyone listens, the indicators are read once for all listeners and those that changed are
- * sent: whichever instance of the service applied an event, its change shows within a second.
+ * sent: whichever instance of the service applied an event, its change shows within a second. Bounded (OWASP API4):
+ * at most {@code dvc.live.max-streams-per-principal} streams per caller and {@code dvc.live.max-streams} in all (beyond:
+ * 429), and a stream ends when the token that opened it expires.
  */
 @ApplicationScoped
 public class LiveIndicators {
@@ -48,8 +53,56 @@ public class LiveIndicators {
         return thread;
     });
 
-    public LiveIndicators(IndicatorService indicators) {
+    private final int maxPerPrincipal;
+    private final int maxInAll;
+    /** Streams open per principal (reserved when asked for, released when they end). */
+    private final Map<String, Integer> open = new HashMap<>();
+    private int openInAll;
+
+    public LiveIndicators(IndicatorService indicators,
+            @ConfigProperty(name = "dvc.live.max-streams-per-principal", defaultValue = "10") int maxPerPrincipal,
+            @ConfigProperty(name = "dvc.live.max-streams", defaultValue = "1000") int maxInAll) {
         this.indicators = indicators;
+        this.maxPerPrincipal = maxPerPrincipal;
+        this.maxInAll = maxInAll;
+    }
+
+    /**
+     * {@link #stream()} for a caller: refused (429) beyond the caps, and ended when {@code expiresAt} passes (the
+     * token's {@code exp}; null: never).
+     */
+    public Multi<IndicatorsResponse> stream(String principal, Instant expiresAt) {
+        reserve(principal);
+        Multi<IndicatorsResponse> stream;
+        try {
+            stream = stream();
+        } catch (RuntimeException e) {
+            release(principal);
+            throw e;
+        }
+        if (expiresAt != null) {
+            Duration left = Duration.between(Instant.now(), expiresAt);
+            stream = stream.select().first(left.isNegative() ? Duration.ZERO : left);
+        }
+        return stream.onTermination().invoke(() -> release(principal));
+    }
+
+    private synchronized void reserve(String principal) {
+        if (openInAll >= maxInAll) {
+            throw ProblemException.tooMany("The service serves " + maxInAll + " live streams at most, and all are open; retry later");
+        }
+        int mine = open.getOrDefault(principal, 0);
+        if (mine >= maxPerPrincipal) {
+            throw ProblemException.tooMany("This account already has " + mine + " live streams open, the most one may hold; "
+                    + "close one (a browser tab) or retry later");
+        }
+        open.put(principal, mine + 1);
+        openInAll++;
+    }
+
+    private synchronized void release(String principal) {
+        open.computeIfPresent(principal, (p, n) -> n <= 1 ? null : n - 1);
+        openInAll = Math.max(0, openInAll - 1);
     }
 
     /**
