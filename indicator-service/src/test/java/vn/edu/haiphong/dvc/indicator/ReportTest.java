@@ -269,6 +269,16 @@ class ReportTest {
             assertThat((long) processed.getCell(9).getNumericCellValue()).isEqualTo(json.getLong(path + "needed"));
             assertThat(byId.get("1").getCell(11).getStringCellValue()).startsWith("Chưa tính được; cần dữ liệu: ");
         }
+        // A year before any definition (2023) has no scorecard part, in any format.
+        Response before = reader().queryParam("year", "2023").queryParam("unit", data.root).queryParam("format", "xlsx")
+                .get("/api/v1/reports/plan").then().statusCode(200).extract().response();
+        try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(before.asByteArray()))) {
+            assertThat(book.getSheet("Chỉ số 766 (ước tính)")).isNull();
+            assertThat(book.getNumberOfSheets()).isEqualTo(3);
+        }
+        String csv = reader().queryParam("year", "2023").queryParam("unit", data.root).queryParam("format", "csv")
+                .get("/api/v1/reports/plan").then().statusCode(200).extract().asString();
+        assertThat(csv).doesNotContain("Phiên bản (ước tính)");
     }
 
     @Test
