@@ -85,6 +85,53 @@ class ReferenceDataTest {
     }
 
     @Test
+    void aNameWithAControlCharacterIsRefusedAtThePutAndTheImport() {
+        asAdmin().contentType(ContentType.JSON).body(Map.of("name", "Trường\tTHCS", "type", "SCHOOL"))
+                .put("/api/v1/units/" + unique("X")).then().statusCode(422).body("errors[0].field", equalTo("name"))
+                .body("errors[0].message", containsString("control characters"));
+        String code = unique("1.00");
+        asAdmin().contentType(ContentType.JSON).body(Map.of("name", "Cấp bản sao\u0000", "field", "Văn\nbằng", "eligibleFullyOnline", true,
+                "providedFullyOnline", true, "integratedNationalPortal", true, "feeBearing", false))
+                .put("/api/v1/procedures/" + code).then().statusCode(422).body("errors.field", hasItems("name", "field"));
+        asReader().get("/api/v1/procedures/" + code).then().statusCode(404);
+        String unit = unique("CC");
+        asAdmin().contentType("text/csv").body("code,name,type\n" + unit + ",\"Trường\u0007 Mầm non\",SCHOOL\n")
+                .post("/api/v1/units:import").then().statusCode(422)
+                .body("errors[0].row", equalTo(2)).body("errors[0].field", equalTo("name"));
+        asReader().get("/api/v1/units/" + unit).then().statusCode(404);
+        // A name beginning with "=" is a name: the CSVs written from it neutralise it, the reference data keeps it.
+        asAdmin().contentType(ContentType.JSON).body(Map.of("name", "=Trường Mầm non", "type", "SCHOOL"))
+                .put("/api/v1/units/" + unique("EQ")).then().statusCode(201);
+    }
+
+    @Test
+    void aLongCycleInAnImportIsReportedOnceAndShortAndTooManyRowsAreRefused() {
+        // 3,000 units, each the parent of the one before it, and the first the child of the last: one cycle.
+        int n = 3_000;
+        String prefix = unique("CY");
+        StringBuilder csv = new StringBuilder("code,name,type,parentCode\n");
+        for (int i = 0; i < n; i++) {
+            csv.append(prefix).append('-').append(i).append(",Trường ").append(i).append(",SCHOOL,").append(prefix).append('-')
+                    .append((i + 1) % n).append('\n');
+        }
+        var errors = asAdmin().contentType("text/csv").body(csv.toString()).post("/api/v1/units:import").then().statusCode(422)
+                .extract().jsonPath().getList("errors", Map.class);
+        org.assertj.core.api.Assertions.assertThat(errors).hasSize(1);
+        org.assertj.core.api.Assertions.assertThat(errors.get(0)).containsEntry("row", 2).containsEntry("field", "parentCode");
+        org.assertj.core.api.Assertions.assertThat((String) errors.get(0).get("message")).contains("cycle").contains("3000 units")
+                .hasSizeLessThan(400);
+        asReader().get("/api/v1/units/" + prefix + "-0").then().statusCode(404);
+
+        StringBuilder big = new StringBuilder("code,name,type\n");
+        for (int i = 0; i <= 20_000; i++) {
+            big.append(prefix).append("-B").append(i).append(",Trường,SCHOOL\n");
+        }
+        asAdmin().contentType("text/csv").body(big.toString()).post("/api/v1/units:import").then().statusCode(422)
+                .body("errors[0].row", equalTo(20_002)).body("errors[0].message", containsString("at most 20000"));
+        asReader().get("/api/v1/units/" + prefix + "-B0").then().statusCode(404);
+    }
+
+    @Test
     void putCreatesAndReplacesAProcedure() {
         String code = unique("1.00");
         Map<String, Object> procedure = new HashMap<>(Map.of("name", "Chuyển trường đối với học sinh trung học phổ thông",

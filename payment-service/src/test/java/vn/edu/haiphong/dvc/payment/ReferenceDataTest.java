@@ -83,6 +83,37 @@ class ReferenceDataTest {
     }
 
     @Test
+    void aCodeDossierServiceDoesNotKnowIsRememberedBrieflyAndOneRequestLooksUpAtMostTwenty() throws Exception {
+        Fixtures.Scope scope = Fixtures.Scope.create(dataSource);
+        try (DossierServiceStub dossierService = new DossierServiceStub(dossierServiceUrl, token)) {
+            String unknown = unique("9.98");
+            var paid = scope.paid(unique("TX"), unique("HS"), 10_000, "CASH");
+            paid.put("procedureCode", unknown);
+            post(paid).statusCode(422).body("errors[0].field", equalTo("procedureCode"));
+            // Asked once: the same unknown code again within the miss TTL is refused without a call.
+            post(paid).statusCode(422).body("errors[0].field", equalTo("procedureCode"));
+            assertThat(dossierService.lookUps()).isEqualTo(1);
+
+            // 30 codes the copy does not hold, in one batch: no look-up at all, a 503 to retry, nothing stored.
+            java.util.List<Object> batch = new java.util.ArrayList<>();
+            String dossier = unique("HS");
+            for (int i = 0; i < 30; i++) {
+                var e = scope.paid(unique("TX"), dossier, 10_000, "CASH");
+                e.put("procedureCode", unique("9.97"));
+                batch.add(e);
+            }
+            post(batch).statusCode(503).contentType("application/problem+json").body("detail", containsString("retry"));
+            assertThat(dossierService.lookUps()).isEqualTo(1);
+            Fixtures.asReader().queryParam("dossierCode", dossier).get("/api/v1/payments").then().body("size()", equalTo(0));
+
+            // 20 are looked up, each once.
+            batch.subList(20, 30).clear();
+            post(batch).statusCode(422);
+            assertThat(dossierService.lookUps()).isEqualTo(21);
+        }
+    }
+
+    @Test
     void aChangedUnitOnTheTopicReplacesTheCopy() {
         Fixtures.Scope scope = Fixtures.Scope.create(dataSource);
         Fixtures.publish(vn.edu.haiphong.dvc.contract.Topics.UNITS, scope.unit(), "{\"code\":\"" + scope.unit()

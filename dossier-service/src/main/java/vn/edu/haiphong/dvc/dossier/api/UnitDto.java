@@ -16,7 +16,8 @@ public record UnitDto(
         @Schema(description = "The unit's code; in a PUT body optional, and if given equal to the path's", examples = "SGDDT")
         @Pattern(regexp = ReferenceCodes.PATTERN, message = ReferenceCodes.MESSAGE) String code,
         @Schema(examples = "Sở Giáo dục và Đào tạo Hải Phòng")
-        @NotBlank(message = "is required") @Size(max = 500, message = "must be at most 500 characters") String name,
+        @NotBlank(message = "is required") @Size(max = 500, message = "must be at most 500 characters")
+        @Pattern(regexp = ReferenceCodes.TEXT, message = ReferenceCodes.TEXT_MESSAGE) String name,
         @Schema(examples = "DEPARTMENT")
         @NotNull(message = "is required") UnitType type,
         @Schema(description = "Code of the parent unit, null for a root", nullable = true)

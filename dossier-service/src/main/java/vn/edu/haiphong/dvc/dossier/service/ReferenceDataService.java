@@ -172,33 +172,46 @@ public class ReferenceDataService {
         Map<String, Optional<String>> parentOfStored = new HashMap<>();
         List<FieldError> errors = new ArrayList<>();
         for (UnitDto unit : incoming.values()) {
-            Integer row = rowOf.get(unit.code());
             String parent = unit.parentCode();
-            if (parent == null) {
-                continue;
-            }
-            if (!incoming.containsKey(parent) && parentOf(parent, parentOfStored) == null) {
-                errors.add(error(row, "parentCode", "unit '" + parent + "' is not registered"));
-                continue;
-            }
-            List<String> path = new ArrayList<>(List.of(unit.code()));
-            Set<String> seen = new HashSet<>(path);
-            for (String current = parent; current != null; ) {
-                path.add(current);
-                if (current.equals(unit.code())) {
-                    errors.add(error(row, "parentCode", "would make a cycle: " + String.join(" → ", path)));
-                    break;
-                }
-                if (!seen.add(current)) {
-                    break;
-                }
-                UnitDto pending = incoming.get(current);
-                Optional<String> next = pending != null ? Optional.ofNullable(pending.parentCode())
-                        : parentOf(current, parentOfStored);
-                current = next == null ? null : next.orElse(null);
+            if (parent != null && !incoming.containsKey(parent) && parentOf(parent, parentOfStored) == null) {
+                errors.add(error(rowOf.get(unit.code()), "parentCode", "unit '" + parent + "' is not registered"));
             }
         }
+        // Each unit has one parent: walking up from each unit, every unit is walked once in all (those already walked
+        // are known to end at a root or in a cycle reported before), and each cycle is reported once, on the row of its
+        // first unit in the file.
+        Set<String> walked = new HashSet<>();
+        for (UnitDto unit : incoming.values()) {
+            Map<String, Integer> path = new LinkedHashMap<>();
+            for (String current = unit.code(); current != null && !walked.contains(current); ) {
+                if (path.containsKey(current)) {
+                    List<String> cycle = new ArrayList<>(path.keySet()).subList(path.get(current), path.size());
+                    // Its first unit in the file (a PUT has no rows: the unit put).
+                    String first = cycle.stream().filter(incoming::containsKey)
+                            .min(Comparator.comparing(c -> rowOf.getOrDefault(c, 0))).orElse(cycle.get(0));
+                    errors.add(error(rowOf.get(first), "parentCode", "would make a cycle: " + cycleText(cycle, first)));
+                    break;
+                }
+                path.put(current, path.size());
+                UnitDto pending = incoming.get(current);
+                Optional<String> next = pending != null ? Optional.ofNullable(pending.parentCode()) : parentOf(current, parentOfStored);
+                current = next == null ? null : next.orElse(null);
+            }
+            walked.addAll(path.keySet());
+        }
         return errors;
+    }
+
+    /** A cycle from its unit {@code first} back to it, its middle left out beyond ten units. */
+    private static String cycleText(List<String> cycle, String first) {
+        int start = cycle.indexOf(first);
+        List<String> ordered = new ArrayList<>(cycle.subList(start, cycle.size()));
+        ordered.addAll(cycle.subList(0, start));
+        // Each unit's parent follows it: A → its parent → ... → A.
+        List<String> shown = ordered.size() <= 10 ? ordered
+                : List.of(ordered.get(0), ordered.get(1), ordered.get(2), "… (" + ordered.size() + " units in all) …",
+                        ordered.get(ordered.size() - 1));
+        return String.join(" → ", shown) + " → " + first;
     }
 
     /** The stored parent of a unit: null if the unit does not exist, empty if it is a root. */
@@ -321,6 +334,9 @@ public class ReferenceDataService {
                 .getSingleResult();
     }
 
+    /** The most rows one file may hold: a catalogue or a city's units fit many times over; split a larger file. */
+    public static final int MAX_IMPORT_ROWS = 20_000;
+
     private static List<Csv.Row> rows(String csv, List<String> columns, List<String> required) {
         if (csv == null || csv.isBlank()) {
             throw ProblemException.malformed("The body is empty: a CSV file with a header row is expected");
@@ -340,6 +356,10 @@ public class ReferenceDataService {
             List<Csv.Row> rows = Csv.parse(csv);
             if (rows.isEmpty()) {
                 throw ProblemException.invalid(List.of(FieldError.inRow(2, null, "the file has a header but no rows")));
+            }
+            if (rows.size() > MAX_IMPORT_ROWS) {
+                throw ProblemException.invalid(List.of(FieldError.inRow(rows.get(MAX_IMPORT_ROWS).number(), null, "the file has "
+                        + rows.size() + " rows: at most " + MAX_IMPORT_ROWS + " are imported at once; split it")));
             }
             return rows;
         } catch (Csv.MalformedCsvException e) {

@@ -18,6 +18,23 @@ public interface PaymentConfig {
      */
     String dossierServiceToken();
 
+    /** Looking up in dossier-service the codes the local copy does not hold. */
+    Lookup lookup();
+
+    interface Lookup {
+
+        /**
+         * The most codes one request may look up; a request with more unknown codes is a 503 to retry (by then the
+         * topics have usually brought them), so that one request never makes thousands of calls.
+         */
+        @WithDefault("20")
+        int maxPerRequest();
+
+        /** How long a code dossier-service answered 404 for is taken as unknown without asking again. */
+        @WithDefault("10s")
+        Duration missTtl();
+    }
+
     /** The consumer that keeps the local copy from the reference topics. */
     Reference reference();
 
