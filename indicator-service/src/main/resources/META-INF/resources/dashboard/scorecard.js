@@ -112,24 +112,30 @@ function renderCriteria(groups) {
     $('scorecard-criteria').querySelector('tbody').replaceChildren(...rows);
 }
 
+/** A cell that says its column too: on a phone the table's rows become cards, each cell under its heading's words. */
+function cell(label, attributes, text) {
+    return el('td', { ...attributes, 'data-label': t(label) }, text);
+}
+
 function criterionRow(c) {
     const tr = el('tr', { 'data-criterion': c.id, 'data-indicator': c.indicator });
     const indicator = name(c.name) || c.indicator;
-    tr.append(el('td', {}, c.id), el('td', {}, indicator));
-    const value = el('td', { class: 'num' }, `${percent(c.value)} / ${percent(c.fullAt)}`);
+    tr.append(cell('criterion', { class: 'criterion-id' }, c.id), cell('indicator', {}, indicator));
+    const value = cell('criterionValue', { class: 'num' }, `${percent(c.value)} / ${percent(c.fullAt)}`);
     if (c.numerator !== null && c.numerator !== undefined && c.denominator !== null && c.denominator !== undefined) {
         value.append(el('span', { class: 'sub' }, `${number(c.numerator)} / ${number(c.denominator)} ${word(c.subject, c.denominator)}`));
     }
     tr.append(value);
     if (c.value === null) {
-        tr.append(el('td', { class: 'num' }, `— / ${points(c.maxPoints)}`), el('td', { colspan: '3', class: 'no-value' }, t('noValue')));
+        tr.append(cell('criterionPoints', { class: 'num' }, `— / ${points(c.maxPoints)}`),
+            el('td', { colspan: '3', class: 'no-value' }, t('noValue')));
         return tr;
     }
-    tr.append(el('td', { class: 'num points' }, `${points(c.points)} / ${points(c.maxPoints)}`),
-        el('td', { class: c.pointsLost > 0 ? 'num lost' : 'num' }, points(c.pointsLost)),
-        el('td', { class: 'num needed' }, c.needed === 0 ? t('fullPoints')
+    tr.append(cell('criterionPoints', { class: 'num points' }, `${points(c.points)} / ${points(c.maxPoints)}`),
+        cell('pointsLost', { class: c.pointsLost > 0 ? 'num lost' : 'num' }, points(c.pointsLost)),
+        cell('neededForFull', { class: 'num needed' }, c.needed === 0 ? t('fullPoints')
             : c.needed === null || c.needed === undefined ? '—' : t('plus', number(c.needed), word(c.subject, c.needed))));
-    const gap = el('td');
+    const gap = el('td', { class: 'gap' });
     // Only where points were lost: the gap list is then the dossiers (or procedures, payments) behind them.
     if (c.pointsLost > 0) {
         gap.append(el('button', { type: 'button', class: 'link', 'data-gap': c.indicator, 'aria-label': t('showGap', c.id, indicator) },
@@ -201,7 +207,11 @@ function renderTrend(buckets, max) {
             drawing.append(bar(b.possible, 'possible'));
         }
         if (b.earned !== null && b.earned !== undefined) {
-            drawing.append(bar(b.earned, 'earned'));
+            const earned = bar(b.earned, 'earned');
+            const figure = svg('text', { x: (i * step + step / 2).toFixed(2), y: (Number(earned.getAttribute('y')) - 3).toFixed(2),
+                'text-anchor': 'middle', class: 'bar-figure' });
+            figure.textContent = points(b.earned);
+            drawing.append(earned, figure);
         }
         const label = svg('text', { x: (i * step + step / 2).toFixed(2), y: height - 6, 'text-anchor': 'middle' });
         const [y, m] = b.from.split('-');
