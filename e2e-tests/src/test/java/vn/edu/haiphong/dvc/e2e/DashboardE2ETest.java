@@ -95,7 +95,7 @@ class DashboardE2ETest {
                 .until(() -> served(from, to, DATA.root).equals(expected(from, to, DATA.root)));
 
         browser.get(stack.url("indicator-service") + "/?token=" + stack.readerToken);
-        waitFor(() -> browser.findElements(By.cssSelector("#cards > li")).size() == 18);
+        waitFor(() -> browser.findElements(By.cssSelector("#cards > li")).size() == 23);
         choose("year", "2024");
         choose("unit", DATA.root);
         assertCounts(from, to);

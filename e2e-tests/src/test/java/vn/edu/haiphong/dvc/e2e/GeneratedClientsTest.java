@@ -158,7 +158,7 @@ class GeneratedClientsTest {
         assertThat(year.getFrom()).isEqualTo(FROM);
         assertThat(year.getTo()).isEqualTo(TO);
         assertThat(year.getUnit()).isEqualTo(DEPARTMENT);
-        assertThat(year.getIndicators()).hasSize(18);
+        assertThat(year.getIndicators()).hasSize(23);
         Map<String, Indicator> byId = byId(year);
         assertFigures(byId.get("online-submission"), 1, 2, "50", "50", true);
         assertFigures(byId.get("dossiers-in-system"), 1, 2, "50", "100", false);

@@ -61,9 +61,11 @@ class IndicatorAccuracyTest {
             }
         }
 
-        // r2: the dossiers behind 15 and 23, at a past cut-off and at now, are those the independent reading counts.
+        // r2: the dossiers behind 15 and 23, at a past cut-off and at now, are those the independent reading counts; and
+        // the dossiers (procedures for 18) behind 18-22.
         LocalDate today = LocalDate.now(ZoneOffset.ofHours(7));
-        for (String id : List.of("processed-on-time", "handled-without-complaint")) {
+        for (String id : List.of("processed-on-time", "handled-without-complaint", "fee-procedures-with-dossiers", "dossiers-paid-online",
+                "dossier-and-result-digitized", "vneid-applicants", "fully-online-of-eligible")) {
             for (LocalDate[] period : List.of(new LocalDate[] { yearStart, yearEnd }, new LocalDate[] { LocalDate.of(2024, 6, 1),
                     LocalDate.of(2024, 6, 30) }, new LocalDate[] { yearStart, today })) {
                 for (String unit : List.of(data.root, data.districts.get(1))) {

@@ -4,7 +4,7 @@ import vn.edu.haiphong.dvc.contract.OutreachEventType;
 import vn.edu.haiphong.dvc.indicator.domain.FactDay.FactKind;
 
 /**
- * What an indicator counts, in one of six shapes. The counting, the recount, the query, the series and the
+ * What an indicator counts, in one of eight shapes. The counting, the recount, the query, the series and the
  * drill-down all read an indicator's definition from here (the recount is checked against it).
  */
 public sealed interface Definition {
@@ -54,6 +54,43 @@ public sealed interface Definition {
         @Override
         public Subject subject() {
             return Subject.PROCEDURE;
+        }
+    }
+
+    /**
+     * r2: procedures of the whole current catalogue with {@code procedures}, whatever the scope (the denominator, as the
+     * national scorecard counts), and those of them with a fact in {@code metric} in the period and scope (the numerator).
+     */
+    record ProcedureReach(Metric metric, ProcedureFlag procedures) implements Definition {
+
+        public ProcedureReach {
+            if (!metric.byProcedure) {
+                throw new IllegalArgumentException("Procedures are counted from counters kept by procedure");
+            }
+        }
+
+        @Override
+        public Subject subject() {
+            return Subject.PROCEDURE;
+        }
+    }
+
+    /**
+     * r2: distinct dossiers of the transactions in {@code denominator} in the period and scope, and those of them with a
+     * transaction in {@code numerator} too. Not additive over days (a dossier paid twice counts once): counted from the
+     * facts at query time.
+     */
+    record PaidDossiers(Metric numerator, Metric denominator) implements Definition {
+
+        public PaidDossiers {
+            if (numerator.kind() != FactKind.PAYMENT || numerator.day != denominator.day || numerator.sql == null || denominator.sql == null) {
+                throw new IllegalArgumentException("Paid dossiers are counted from transactions of one day: " + numerator + " / " + denominator);
+            }
+        }
+
+        @Override
+        public Subject subject() {
+            return Subject.DOSSIER;
         }
     }
 

@@ -26,6 +26,9 @@ public class DossierFact implements Fact<DossierEvent> {
     /** The applicant's keyed hash, as published: never the id itself. */
     public String applicantHash;
     public Boolean applicantAdultCitizen;
+    /** r2: whether the applicant is a citizen (kind CITIZEN), and whether a citizen with VNeID; null before SUBMITTED. */
+    public Boolean applicantCitizen;
+    public Boolean applicantVneid;
     public OffsetDateTime receivedAt;
     public LocalDate receivedDay;
     /** The dossier's due (section 2): the appointment of its latest RECEIVED or SUPPLEMENT_RECEIVED that carries one. */
@@ -84,7 +87,9 @@ public class DossierFact implements Fact<DossierEvent> {
                 channel = e.channel().name();
                 fullyOnline = e.fullyOnline();
                 applicantHash = e.applicant().idHash();
-                applicantAdultCitizen = e.applicant().kind() == ApplicantKind.CITIZEN && Boolean.TRUE.equals(e.applicant().adult());
+                applicantCitizen = e.applicant().kind() == ApplicantKind.CITIZEN;
+                applicantAdultCitizen = applicantCitizen && Boolean.TRUE.equals(e.applicant().adult());
+                applicantVneid = applicantCitizen && Boolean.TRUE.equals(e.applicant().vneid());
             }
             case RECEIVED -> {
                 receivedAt = e.occurredAt();

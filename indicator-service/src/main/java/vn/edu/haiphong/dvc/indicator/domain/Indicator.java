@@ -7,6 +7,8 @@ import java.util.Optional;
 import vn.edu.haiphong.dvc.indicator.domain.Definition.Applicants;
 import vn.edu.haiphong.dvc.indicator.domain.Definition.Catalogue;
 import vn.edu.haiphong.dvc.indicator.domain.Definition.InProcess;
+import vn.edu.haiphong.dvc.indicator.domain.Definition.PaidDossiers;
+import vn.edu.haiphong.dvc.indicator.domain.Definition.ProcedureReach;
 import vn.edu.haiphong.dvc.indicator.domain.Definition.ProcedureShare;
 import vn.edu.haiphong.dvc.indicator.domain.Definition.Ratio;
 import vn.edu.haiphong.dvc.indicator.domain.Definition.Subject;
@@ -14,7 +16,7 @@ import vn.edu.haiphong.dvc.indicator.domain.Definition.UnitOutreach;
 import vn.edu.haiphong.dvc.contract.OutreachEventType;
 
 /**
- * The indicators of section 5 of the contract (1-14, and of revision 2 15-17 and 23), with their names in the users' language and what each counts:
+ * The indicators of section 5 of the contract (1-14, and of revision 2 15-23), with their names in the users' language and what each counts:
  * its {@link Definition}, in terms of {@link Metric}s and {@link ProcedureFlag}s. This is the one place that says it.
  */
 public enum Indicator {
@@ -87,6 +89,26 @@ public enum Indicator {
             "Tỷ lệ trường học tổ chức ngoại khóa, sinh hoạt chuyên đề hướng dẫn sử dụng DVCTT",
             "Schools holding extracurricular or thematic sessions on online services",
             new UnitOutreach(OutreachEventType.SESSION_HELD, UnitOutreach.Units.SCHOOLS, false)),
+    FEE_PROCEDURES_WITH_DOSSIERS("fee-procedures-with-dossiers",
+            "Tỷ lệ TTHC có nghĩa vụ tài chính phát sinh hồ sơ",
+            "Fee-bearing procedures with dossiers",
+            new ProcedureReach(Metric.SUBMITTED, ProcedureFlag.FEE_BEARING)),
+    DOSSIERS_PAID_ONLINE("dossiers-paid-online",
+            "Tỷ lệ hồ sơ có nghĩa vụ tài chính được thanh toán trực tuyến",
+            "Dossiers paid online",
+            new PaidDossiers(Metric.PAID_ONLINE, Metric.PAID)),
+    DOSSIER_AND_RESULT_DIGITIZED("dossier-and-result-digitized",
+            "Tỷ lệ hồ sơ được số hóa cả thành phần hồ sơ và kết quả giải quyết",
+            "Dossiers with both the dossier and the result digitized",
+            new Ratio(Metric.RESULT_BOTH_DIGITIZED, Metric.RESULT)),
+    VNEID_APPLICANTS("vneid-applicants",
+            "Tỷ lệ hồ sơ của công dân sử dụng tài khoản định danh điện tử VNeID",
+            "Citizens' dossiers filed with a VNeID account",
+            new Ratio(Metric.SUBMITTED_BY_VNEID_CITIZEN, Metric.SUBMITTED_BY_CITIZEN)),
+    FULLY_ONLINE_OF_ELIGIBLE("fully-online-of-eligible",
+            "Tỷ lệ hồ sơ trực tuyến toàn trình của TTHC đủ điều kiện cung cấp trực tuyến toàn trình",
+            "Fully-online dossiers of the procedures eligible for it",
+            new Ratio(Metric.SUBMITTED_FULLY_ONLINE, Metric.SUBMITTED, ProcedureFlag.ELIGIBLE_FULLY_ONLINE)),
     HANDLED_WITHOUT_COMPLAINT("handled-without-complaint",
             "Tỷ lệ hồ sơ giải quyết đúng hạn, không bị đánh giá không hài lòng",
             "Dossiers handled on time without a poor rating",

@@ -64,6 +64,16 @@ public enum Metric {
     /** Of those open now, the ones late once their due passes (not waiting, fewer than two requests). */
     OPEN_LATE_WHEN_DUE(27, false, FactDay.DUE, "a.received_at is not null and a.ended_at is null"
             + " and a.waiting_since is null and a.supplement_requests < 2", dossier(DossierFact::lateWhenDuePasses)),
+    /** r2: results of dossiers whose dossier and result were both digitized (dossier-and-result-digitized). */
+    RESULT_BOTH_DIGITIZED(30, false, FactDay.RESULT, "a.dossier_digitized and a.result_digitized",
+            dossier(f -> f.dossierDigitized && f.resultDigitized)),
+    /** r2: dossiers submitted by a citizen (kind CITIZEN), and of those by a citizen with VNeID (vneid-applicants). */
+    SUBMITTED_BY_CITIZEN(31, false, FactDay.SUBMITTED, "a.applicant_citizen", dossier(f -> Boolean.TRUE.equals(f.applicantCitizen))),
+    SUBMITTED_BY_VNEID_CITIZEN(32, false, FactDay.SUBMITTED, "a.applicant_citizen and a.applicant_vneid",
+            dossier(f -> Boolean.TRUE.equals(f.applicantCitizen) && Boolean.TRUE.equals(f.applicantVneid))),
+    /** r2: transactions paid online, on the National Portal or elsewhere, not refunded (dossiers-paid-online). */
+    PAID_ONLINE(33, false, FactDay.PAID, "not a.refunded and a.method in ('NATIONAL_PORTAL', 'OTHER_ONLINE')",
+            payment(f -> !f.refunded && ("NATIONAL_PORTAL".equals(f.method) || "OTHER_ONLINE".equals(f.method)))),
     /** r2, runs of days: the dossiers open at the cut-off of a day. */
     OPEN_AT_CUT_OFF(28, "a.open_days", f -> f.openDays == null ? List.of() : List.of(f.openDays)),
     /** r2, runs of days: the dossiers open and late at the cut-off of a day. */

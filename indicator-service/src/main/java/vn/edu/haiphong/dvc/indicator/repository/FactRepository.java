@@ -86,7 +86,7 @@ public class FactRepository {
             + "fully_online, applicant_hash, applicant_adult_citizen, received_at, received_day, due_at, dossier_digitized, "
             + "result_issued_at, result_day, result_digitized, result_synced, withdrawn, rating, rated_at, rating_event_id, "
             + "rating_day, updated_at, withdrawn_at, steps, due_day, ended_at, end_day, supplement_requests, waiting_since, "
-            + "open_days, late_days, open_late_days, late_final, ended_late, settled_at_end";
+            + "open_days, late_days, open_late_days, late_final, ended_late, settled_at_end, applicant_citizen, applicant_vneid";
     private static final String PAYMENT_COLUMNS = "transaction_id, dossier_code, procedure_code, unit_code, paid_at, paid_day, "
             + "method, amount, refunded, updated_at";
 
@@ -147,6 +147,8 @@ public class FactRepository {
                     f.lateFinal = rs.getBoolean(34);
                     f.endedLate = (Boolean) rs.getObject(35);
                     f.settledAtEnd = rs.getBoolean(36);
+                    f.applicantCitizen = (Boolean) rs.getObject(37);
+                    f.applicantVneid = (Boolean) rs.getObject(38);
                     facts.put(f.dossierCode, f);
                 });
         return facts;
@@ -234,7 +236,8 @@ public class FactRepository {
                             withdrawn = ?, rating = ?, rated_at = ?, rating_event_id = ?, rating_day = ?, updated_at = ?,
                             withdrawn_at = ?, steps = ?::jsonb, due_day = ?, ended_at = ?, end_day = ?, supplement_requests = ?,
                             waiting_since = ?, open_days = ?::datemultirange, late_days = ?::datemultirange,
-                            open_late_days = ?::datemultirange, late_final = ?, ended_late = ?, settled_at_end = ?
+                            open_late_days = ?::datemultirange, late_final = ?, ended_late = ?, settled_at_end = ?,
+                            applicant_citizen = ?, applicant_vneid = ?
                         where dossier_code = ?""")) {
             for (DossierFact f : facts) {
                 s.setObject(1, f.submittedAt);
@@ -270,7 +273,9 @@ public class FactRepository {
                 s.setBoolean(31, f.lateFinal);
                 s.setObject(32, f.endedLate, Types.BOOLEAN);
                 s.setBoolean(33, f.settledAtEnd);
-                s.setString(34, f.dossierCode);
+                s.setObject(34, f.applicantCitizen, Types.BOOLEAN);
+                s.setObject(35, f.applicantVneid, Types.BOOLEAN);
+                s.setString(36, f.dossierCode);
                 s.addBatch();
             }
             s.executeBatch();

@@ -27,6 +27,8 @@ import vn.edu.haiphong.dvc.indicator.domain.FactDay;
 import vn.edu.haiphong.dvc.indicator.domain.Definition.Applicants;
 import vn.edu.haiphong.dvc.indicator.domain.Definition.Catalogue;
 import vn.edu.haiphong.dvc.indicator.domain.Definition.InProcess;
+import vn.edu.haiphong.dvc.indicator.domain.Definition.PaidDossiers;
+import vn.edu.haiphong.dvc.indicator.domain.Definition.ProcedureReach;
 import vn.edu.haiphong.dvc.indicator.domain.Definition.ProcedureShare;
 import vn.edu.haiphong.dvc.indicator.domain.Definition.Ratio;
 import vn.edu.haiphong.dvc.indicator.domain.Definition.UnitOutreach;
@@ -101,6 +103,10 @@ public class IndicatorQueries {
                 counts.put(indicator, fromCounters(r, rows));
             } else if (d instanceof ProcedureShare s) {
                 counts.put(indicator, fromCounters(s, rows));
+            } else if (d instanceof ProcedureReach r) {
+                counts.put(indicator, new Count(reached(r, rows), catalogue(r.procedures())));
+            } else if (d instanceof PaidDossiers p) {
+                counts.put(indicator, paidDossiers(p, scope));
             } else if (d instanceof Catalogue c) {
                 counts.put(indicator, catalogue(c));
             } else if (d instanceof Applicants a) {
@@ -327,6 +333,36 @@ public class IndicatorQueries {
         return new Count(numerator.size(), (long) denominator.size());
     }
 
+    /** The procedures with the flag that have a counter of the metric above zero in the period and scope. */
+    static long reached(ProcedureReach reach, List<CounterRow> rows) {
+        Set<String> procedures = new HashSet<>();
+        for (CounterRow row : rows) {
+            if (row.n() > 0 && row.in(reach.metric(), reach.procedures())) {
+                procedures.add(row.procedure());
+            }
+        }
+        return procedures.size();
+    }
+
+    /** The procedures of the current catalogue with the flag, whatever the period and scope. */
+    private long catalogue(ProcedureFlag flag) {
+        return jdbc.number(new Sql().add("select count(*) from procedure_ref where " + flag.column));
+    }
+
+    /** Distinct dossiers of the period's transactions in scope, by the payments index: those in the denominator, and of them those in the numerator. */
+    private Count paidDossiers(PaidDossiers p, Scope scope) {
+        Sql sql = new Sql().add("select count(*) filter (where x.num), count(*) from (select bool_or(" + p.numerator().sql + ") as num ")
+                .add(paymentsOf(p, scope)).add(" group by a.dossier_code) x");
+        return jdbc.list(scoped(scope, sql), rs -> new Count(rs.getLong(1), rs.getLong(2))).get(0);
+    }
+
+    /** {@code from payment_fact a where ...}: the transactions of the denominator in the period and scope. */
+    private static Sql paymentsOf(PaidDossiers p, Scope scope) {
+        Metric den = p.denominator();
+        return new Sql().add("from " + den.kind().table + " a where a." + den.day.column + " between ? and ? and (" + den.sql + ")",
+                scope.from(), scope.to()).add(unitFilter(scope, "a"));
+    }
+
     private static String counterUnit(Scope scope) {
         return scope.unit() == null ? CounterRepository.EVERY_UNIT : scope.unit();
     }
@@ -497,6 +533,26 @@ public class IndicatorQueries {
                 case GAP -> select.add("not ").add(paid);
             }
             order = "f.code";
+        } else if (d instanceof ProcedureReach r) {
+            Metric m = r.metric();
+            // The numerator: a fact of the metric for the procedure in the period and scope; the denominator: the catalogue.
+            Sql reached = new Sql().add("exists (select 1 from " + m.kind().table + " a where a.procedure_code = p.code and a."
+                    + m.day.column + " between ? and ? and (" + m.sql + ")", scope.from(), scope.to()).add(unitFilter(scope, "a")).add(")");
+            select = new Sql().add("select p.code from procedure_ref p where p." + r.procedures().column);
+            switch (set) {
+                case NUMERATOR -> select.add(" and ").add(reached);
+                case DENOMINATOR -> select.add("");
+                case GAP -> select.add(" and not ").add(reached);
+            }
+            order = "p.code";
+        } else if (d instanceof PaidDossiers p) {
+            select = new Sql().add("select a.dossier_code ").add(paymentsOf(p, scope)).add(" group by a.dossier_code");
+            switch (set) {
+                case NUMERATOR -> select.add(" having bool_or(" + p.numerator().sql + ")");
+                case DENOMINATOR -> select.add("");
+                case GAP -> select.add(" having not bool_or(" + p.numerator().sql + ")");
+            }
+            order = "a.dossier_code";
         } else if (d instanceof Catalogue c) {
             select = new Sql().add("select p.code from procedure_ref p where "
                     + set.predicate(c.denominator().column, c.denominator().column + " and " + c.numerator().column));

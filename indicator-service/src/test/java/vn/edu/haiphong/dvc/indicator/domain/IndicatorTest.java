@@ -27,7 +27,10 @@ class IndicatorTest {
                 Map.entry("fee-procedures-paid-online", Subject.PROCEDURE), Map.entry("adult-online-users", Subject.APPLICANT),
                 Map.entry("on-time-results", Subject.DOSSIER), Map.entry("satisfaction", Subject.DOSSIER),
                 Map.entry("processed-on-time", Subject.DOSSIER), Map.entry("handled-without-complaint", Subject.DOSSIER),
-                Map.entry("weekly-broadcasts", Subject.UNIT), Map.entry("schools-with-outreach-sessions", Subject.UNIT)));
+                Map.entry("weekly-broadcasts", Subject.UNIT), Map.entry("schools-with-outreach-sessions", Subject.UNIT),
+                Map.entry("fee-procedures-with-dossiers", Subject.PROCEDURE), Map.entry("dossiers-paid-online", Subject.DOSSIER),
+                Map.entry("dossier-and-result-digitized", Subject.DOSSIER), Map.entry("vneid-applicants", Subject.DOSSIER),
+                Map.entry("fully-online-of-eligible", Subject.DOSSIER)));
     }
 
     @Test
@@ -39,6 +42,16 @@ class IndicatorTest {
         }
         assertThatThrownBy(() -> new Ratio(Metric.RESULT_ON_TIME, Metric.SUBMITTED)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Ratio(Metric.ADULT_APPLICANTS, Metric.SUBMITTED)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theIndicatorsAreServedInTheContractsOrder() {
+        assertThat(Arrays.stream(Indicator.values()).map(i -> i.id)).containsExactly("procedures-fully-online",
+                "fully-online-on-national-portal", "online-submission", "fully-online-dossiers", "dossier-digitization",
+                "result-digitization", "dossiers-in-system", "results-synced", "online-payments", "cashless-payments",
+                "fee-procedures-paid-online", "adult-online-users", "on-time-results", "satisfaction", "processed-on-time",
+                "weekly-broadcasts", "schools-with-outreach-sessions", "fee-procedures-with-dossiers", "dossiers-paid-online",
+                "dossier-and-result-digitized", "vneid-applicants", "fully-online-of-eligible", "handled-without-complaint");
     }
 
     @Test

@@ -81,6 +81,7 @@ public final class Expected {
         long received = 0, receivedDigitized = 0, results = 0, resultsDigitized = 0, resultsSynced = 0;
         long resultsReceived = 0, onTime = 0, rated = 0, satisfied = 0;
         long inProcess = 0, inProcessOnTime = 0, endedInPeriod = 0, endedWithoutComplaint = 0;
+        long resultsBothDigitized = 0, byCitizens = 0, byVneidCitizens = 0, eligibleSubmitted = 0, eligibleFullyOnline = 0;
         // The cut-off: the earlier of 24:00 of the last day and now.
         OffsetDateTime endOfTo = to.plusDays(1).atStartOfDay().atOffset(VN);
         OffsetDateTime cut = endOfTo.isBefore(now) ? endOfTo : now;
@@ -118,6 +119,19 @@ public final class Expected {
                 if (procedure != null && procedure.feeBearing()) {
                     feeProcedures.add(any.procedureCode());
                 }
+                // r2: 21 over the citizens' dossiers, 22 over those of procedures eligible for fully-online service.
+                if (sub.applicant().kind() == ApplicantKind.CITIZEN) {
+                    byCitizens++;
+                    if (Boolean.TRUE.equals(sub.applicant().vneid())) {
+                        byVneidCitizens++;
+                    }
+                }
+                if (procedure != null && procedure.eligibleFullyOnline()) {
+                    eligibleSubmitted++;
+                    if (sub.fullyOnline()) {
+                        eligibleFullyOnline++;
+                    }
+                }
             }
             if (in(rec, from, to)) {
                 received++;
@@ -132,6 +146,9 @@ public final class Expected {
                 }
                 if (e[DossierEventType.RESULT_SYNCED.ordinal()] != null) {
                     resultsSynced++;
+                }
+                if (e[DossierEventType.RESULT_DIGITIZED.ordinal()] != null && e[DossierEventType.DOSSIER_DIGITIZED.ordinal()] != null) {
+                    resultsBothDigitized++;
                 }
                 if (rec != null) {
                     resultsReceived++;
@@ -180,11 +197,18 @@ public final class Expected {
         }
         long payments = 0, portal = 0, cashless = 0;
         Set<String> proceduresPaidOnPortal = new HashSet<>();
+        // r2: 19 counts dossiers, not transactions: a dossier paid twice is one dossier.
+        Set<String> paidDossiers = new HashSet<>();
+        Set<String> dossiersPaidOnline = new HashSet<>();
         for (PaymentEvent p : paid.values()) {
             if (refunded.contains(p.transactionId()) || !scope.contains(p.unitCode()) || !inPeriod(p.occurredAt(), from, to)) {
                 continue;
             }
             payments++;
+            paidDossiers.add(p.dossierCode());
+            if (p.method() == PaymentMethod.NATIONAL_PORTAL || p.method() == PaymentMethod.OTHER_ONLINE) {
+                dossiersPaidOnline.add(p.dossierCode());
+            }
             if (p.method() == PaymentMethod.NATIONAL_PORTAL) {
                 portal++;
                 proceduresPaidOnPortal.add(p.procedureCode());
@@ -195,8 +219,11 @@ public final class Expected {
         }
         long feePaidOnline = feeProcedures.stream().filter(proceduresPaidOnPortal::contains).count();
 
-        long eligible = 0, eligibleProvided = 0, provided = 0, providedIntegrated = 0;
+        long eligible = 0, eligibleProvided = 0, provided = 0, providedIntegrated = 0, feeBearing = 0;
         for (ProcedureRecord p : ledger.procedures.values()) {
+            if (p.feeBearing()) {
+                feeBearing++;
+            }
             if (p.eligibleFullyOnline()) {
                 eligible++;
                 if (p.providedFullyOnline()) {
@@ -229,6 +256,11 @@ public final class Expected {
         result.put("processed-on-time", new Pair(inProcessOnTime, inProcess));
         result.put("weekly-broadcasts", weeklyBroadcasts(ledger, scope, from, to, now));
         result.put("schools-with-outreach-sessions", schoolsWithSessions(ledger, scope, from, to));
+        result.put("fee-procedures-with-dossiers", new Pair(feeProcedures.size(), feeBearing));
+        result.put("dossiers-paid-online", new Pair(dossiersPaidOnline.size(), (long) paidDossiers.size()));
+        result.put("dossier-and-result-digitized", new Pair(resultsBothDigitized, results));
+        result.put("vneid-applicants", new Pair(byVneidCitizens, byCitizens));
+        result.put("fully-online-of-eligible", new Pair(eligibleFullyOnline, eligibleSubmitted));
         result.put("handled-without-complaint", new Pair(endedWithoutComplaint, endedInPeriod));
         return result;
     }
