@@ -62,7 +62,7 @@ class QuickStartTest {
             Map<String, String> tokens = tokens(local.resolve("tokens.env"));
             assertThat(tokens).containsKeys("INGEST_TOKEN", "READER_TOKEN", "ADMIN_TOKEN");
             JsonNode indicators = get("http://localhost:8083/api/v1/indicators", tokens.get("READER_TOKEN"));
-            assertThat(indicators.get("indicators")).hasSize(18); // 1-14, and r2's 15-17 and 23
+            assertThat(indicators.get("indicators")).hasSize(23); // 1-14, and r2's 15-23
             Map<String, JsonNode> byId = new HashMap<>();
             indicators.get("indicators").forEach(i -> byId.put(i.get("id").asText(), i));
             // The demo's year so far: thousands of dossiers, values near the plan's targets, some met, some not.
@@ -86,7 +86,7 @@ class QuickStartTest {
             assertThat(get("http://localhost:8081/api/v1/outreach-events", school).get("total").asLong()).isPositive();
             assertThat(status("http://localhost:8081/api/v1/outreach-events?unit=THPT-2", school)).isEqualTo(403);
             assertThat(status("http://localhost:8083/api/v1/indicators", school)).isEqualTo(403);
-            assertThat(get("http://localhost:8083/api/v1/indicators", token(local, "reader", null)).get("indicators")).hasSize(18);
+            assertThat(get("http://localhost:8083/api/v1/indicators", token(local, "reader", null)).get("indicators")).hasSize(23);
             assertThat(tokenCommand(local, "unit-reporter").exitValue()).as("a unit-reporter token needs its unit").isNotZero();
             assertThat(tokenCommand(local, "nobody").exitValue()).as("an unknown role").isNotZero();
         } finally {

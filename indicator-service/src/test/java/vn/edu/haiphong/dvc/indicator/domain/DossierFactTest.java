@@ -66,6 +66,8 @@ class DossierFactTest {
                 Contribution.of("PGD-LC", Metric.SUBMITTED_FULLY_ONLINE, submitted, "P-1"),
                 Contribution.of("PGD-LC", Metric.SUBMITTED_RECEIVED, submitted, ""),
                 Contribution.of("PGD-LC", Metric.ADULT_ONLINE_DOSSIERS, submitted, ""),
+                // A citizen without VNeID: counted among citizens' dossiers, not among those with VNeID.
+                Contribution.of("PGD-LC", Metric.SUBMITTED_BY_CITIZEN, submitted, ""),
                 Contribution.of("PGD-LC", Metric.RECEIVED, LocalDate.of(2024, 2, 1), ""),
                 Contribution.of("PGD-LC", Metric.RECEIVED_DIGITIZED, LocalDate.of(2024, 2, 1), ""),
                 Contribution.of("PGD-LC", Metric.RESULT, result, ""),
@@ -73,6 +75,7 @@ class DossierFactTest {
                 Contribution.of("PGD-LC", Metric.RESULT_SYNCED, result, ""),
                 Contribution.of("PGD-LC", Metric.RESULT_RECEIVED, result, ""),
                 Contribution.of("PGD-LC", Metric.RESULT_ON_TIME, result, ""),
+                Contribution.of("PGD-LC", Metric.RESULT_BOTH_DIGITIZED, result, ""),
                 Contribution.of("PGD-LC", Metric.RATED, LocalDate.of(2024, 2, 5), ""),
                 Contribution.of("PGD-LC", Metric.RATED_GOOD, LocalDate.of(2024, 2, 5), ""),
                 // r2: ended on the day of its result, before its due; open at the cut-offs of 1 and 2 February.
@@ -121,13 +124,16 @@ class DossierFactTest {
     }
 
     @Test
-    void anOrganizationOrAnInPersonApplicantIsNoAdultOnlineUser() {
+    void anOrganizationOrAnInPersonApplicantIsNoAdultOnlineUserAndOnlyACitizenCountsForVneid() {
         DossierEvent organization = new DossierEvent("s", DossierEventType.SUBMITTED, SUBMITTED_AT, "HS-1", "P-1", "PGD-LC",
                 Channel.ONLINE, false, new Applicant(ApplicantKind.ORGANIZATION, "hash-2", null, null), null, null, null);
         DossierEvent inPerson = new DossierEvent("s", DossierEventType.SUBMITTED, SUBMITTED_AT, "HS-1", "P-1", "PGD-LC",
                 Channel.IN_PERSON, false, new Applicant(ApplicantKind.CITIZEN, "hash-3", true, true), null, null, null);
         assertThat(recorded(List.of(organization)).adultApplication()).isEmpty();
         assertThat(recorded(List.of(inPerson)).adultApplication()).isEmpty();
-        assertThat(recorded(List.of(inPerson)).contributions()).extracting(Contribution::metric).containsExactly(Metric.SUBMITTED);
+        assertThat(recorded(List.of(inPerson)).contributions()).extracting(Contribution::metric)
+                .containsExactlyInAnyOrder(Metric.SUBMITTED, Metric.SUBMITTED_BY_CITIZEN, Metric.SUBMITTED_BY_VNEID_CITIZEN);
+        assertThat(recorded(List.of(organization)).contributions()).extracting(Contribution::metric)
+                .containsExactlyInAnyOrder(Metric.SUBMITTED, Metric.SUBMITTED_ONLINE);
     }
 }

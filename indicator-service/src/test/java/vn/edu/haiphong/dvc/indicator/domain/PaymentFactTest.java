@@ -36,7 +36,11 @@ class PaymentFactTest {
         assertThat(paid(PaymentMethod.NATIONAL_PORTAL, false).contributions()).containsExactlyInAnyOrder(
                 Contribution.of("SGDDT", Metric.PAID, day, ""),
                 Contribution.of("SGDDT", Metric.PAID_NATIONAL_PORTAL, day, "P-1"),
-                Contribution.of("SGDDT", Metric.PAID_CASHLESS, day, ""));
+                Contribution.of("SGDDT", Metric.PAID_CASHLESS, day, ""),
+                Contribution.of("SGDDT", Metric.PAID_ONLINE, day, ""));
+        // Paid online elsewhere: online (19) and cashless, not on the National Portal.
+        assertThat(paid(PaymentMethod.OTHER_ONLINE, false).contributions()).extracting(Contribution::metric)
+                .containsExactlyInAnyOrder(Metric.PAID, Metric.PAID_CASHLESS, Metric.PAID_ONLINE);
         assertThat(paid(PaymentMethod.BANK_TRANSFER, false).contributions()).extracting(Contribution::metric)
                 .containsExactlyInAnyOrder(Metric.PAID, Metric.PAID_CASHLESS);
         assertThat(paid(PaymentMethod.CASH, false).contributions()).extracting(Contribution::metric).containsExactly(Metric.PAID);
