@@ -948,6 +948,11 @@ class DashboardBrowserTest {
         assertThat(text("scorecard-text")).contains("Estimated", "The official score is the one the National Public Service Portal publishes");
         browser.findElement(By.id("lang")).click();
         waitFor(() -> text("scorecard-title").equals("Chỉ số 766 (ước tính)"));
+        // On a phone: nothing wider than the screen, each criterion a card of its own.
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        waitFor(() -> (Boolean) browser.executeScript("return document.documentElement.scrollWidth <= window.innerWidth"));
+        assertThat(criterionRow((String) lost.get("id")).findElement(By.tagName("td")).getCssValue("display")).isEqualTo("block");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
         assertThat((List<?>) browser.executeScript("return window.cspViolations")).as("refused by the page's policy").isEmpty();
     }
 
