@@ -8,7 +8,7 @@
 import { state, latest } from './state.js';
 import { $, el } from './dom.js';
 import { t, word, number, points, percent, dayText } from './i18n.js';
-import { json, failed } from './api.js';
+import { json, failed, HttpError } from './api.js';
 import { scope } from './scope.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -37,13 +37,22 @@ function totalMax(card) {
         + card.notComputed.filter((n) => !groups.has(n.id.split(/[.-]/)[0])).reduce((sum, n) => sum + n.maxPoints, 0);
 }
 
+/** Nothing drawn: no points of another scope may stay beside the one chosen. */
+function clear() {
+    $('scorecard-text').textContent = '';
+    ['scorecard-gauges', 'scorecard-missing', 'scorecard-trend'].forEach((id) => $(id).replaceChildren());
+    ['scorecard-criteria', 'scorecard-units', 'scorecard-series'].forEach((id) => $(id).querySelector('tbody').replaceChildren());
+    $('scorecard-trend-caption').textContent = '';
+}
+
 export async function refreshScorecard() {
     const s = scope();
+    const current = latest('scorecard');
     $('scorecard-error').textContent = '';
     if (!s.from || !s.to || s.from > s.to) {
+        clear();
         return;
     }
-    const current = latest('scorecard');
     try {
         const [card, units, series] = await Promise.all([json('/api/v1/scorecard', s), json('/api/v1/scorecard/units', s),
             json('/api/v1/scorecard/series', s)]);
@@ -51,10 +60,14 @@ export async function refreshScorecard() {
             renderScorecard(card, units, series);
         }
     } catch (error) {
-        if (current()) {
-            ['scorecard-gauges', 'scorecard-missing'].forEach((id) => $(id).replaceChildren());
-            ['scorecard-criteria', 'scorecard-units', 'scorecard-series'].forEach((id) => $(id).querySelector('tbody').replaceChildren());
-            $('scorecard-trend').replaceChildren();
+        if (!current()) {
+            return;
+        }
+        clear();
+        // A year before any definition: the server has none to score it by (section 10).
+        if (error instanceof HttpError && error.status === 404) {
+            $('scorecard-error').textContent = t('scorecardNone', s.to.substring(0, 4));
+        } else {
             failed(error, $('scorecard-error'));
         }
     }

@@ -953,6 +953,21 @@ class DashboardBrowserTest {
         waitFor(() -> (Boolean) browser.executeScript("return document.documentElement.scrollWidth <= window.innerWidth"));
         assertThat(criterionRow((String) lost.get("id")).findElement(By.tagName("td")).getCssValue("display")).isEqualTo("block");
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
+
+        // A year before 2024: scored by an earlier definition if the server has one, else the page says there is none.
+        choose("year", "2023");
+        var before = given().auth().oauth2(READER).queryParam("from", "2023-01-01").queryParam("to", "2023-12-31")
+                .queryParam("unit", district).get("/api/v1/scorecard").then().extract();
+        if (before.statusCode() == 404) {
+            waitFor(() -> text("scorecard-error").equals("Chưa có bộ tiêu chí Chỉ số 766 áp dụng cho năm 2023: không ước tính được điểm.")
+                    && browser.findElements(By.cssSelector("#scorecard-gauges li")).isEmpty(), () -> "no definition for 2023, not "
+                    + text("scorecard-error"));
+        } else {
+            Map<String, Object> of2023 = scorecard("", LocalDate.of(2023, 1, 1), LocalDate.of(2023, 12, 31), district);
+            waitFor(() -> gaugeText("total").equals(gauge(of2023, VI)), () -> "2023's total, not " + gaugeText("total"));
+        }
+        choose("year", "2024");
+        waitFor(() -> gaugeText("total").equals(gauge(ofDistrict, VI)));
         assertThat((List<?>) browser.executeScript("return window.cspViolations")).as("refused by the page's policy").isEmpty();
     }
 
