@@ -192,7 +192,16 @@ class ReportTest {
         byte[] bytes = response.asByteArray();
         assertThat(Arrays.copyOf(bytes, 3)).containsExactly(0xEF, 0xBB, 0xBF);
         String[] sections = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8).split("\r\n\r\n");
-        assertThat(sections).hasSize(2);
+        // r2: a third section, the national scorecard (ScorecardTest checks its numbers; here, that it is there).
+        assertThat(sections).hasSize(3);
+        String[] scorecard = sections[2].split("\r\n");
+        assertThat(scorecard[0]).startsWith("Năm,Mã,\"Nhóm, tiêu chí\",Mã chỉ tiêu,Kết quả (%),").endsWith(",Phiên bản (ước tính)");
+        Map<String, Object> card = scorecardOf(data.root);
+        assertThat(scorecard).contains("2024,Tổng,Tổng điểm (ước tính),,,,100,"
+                + new BigDecimal(card.get("possible").toString()).setScale(2).toPlainString() + ","
+                + new BigDecimal(card.get("earned").toString()).setScale(2).toPlainString() + ",,,,,766-2024.1 (ước tính)");
+        assertThat(scorecard).anyMatch(l -> l.startsWith("2024,2.1,") && l.contains(",processed-on-time,"));
+        assertThat(scorecard).anyMatch(l -> l.startsWith("2024,5.3-5.6,"));
         // First the tasks, one line per measuring indicator (one for row 1), then the indicators.
         String[] tasks = sections[0].split("\r\n");
         assertThat(tasks[0]).isEqualTo("Năm,STT,\"Nhiệm vụ, giải pháp\",Chủ trì,Phối hợp,Sản phẩm,Thời gian thực hiện,Đánh giá,Mã chỉ tiêu,"
@@ -218,6 +227,73 @@ class ReportTest {
         assertThat(lines).contains("2024,online-submission,Tỷ lệ hồ sơ nộp trực tuyến,Đơn vị trực thuộc,,RPT-HS,"
                 + "\"Trường \"\"Hoa Sen\"\", cơ sở 2\",0,0,,50,Chưa có số liệu");
         assertThat(lines).hasSize(1 + Indicator.values().length * (1 + 4));
+    }
+
+    /** r2: the scorecard sheet, over the report's scope and year: its total is /scorecard's, every criterion is there. */
+    @Test
+    void xlsxHasTheScorecardSheetWithTheTotalOfTheScorecard() throws Exception {
+        Response response = report("xlsx");
+        Map<String, Object> card = scorecardOf(data.root);
+        try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(response.asByteArray()))) {
+            Sheet sheet = book.getSheet("Chỉ số 766 (ước tính)");
+            assertThat(sheet).isNotNull();
+            assertThat(book.getSheetIndex(sheet)).isEqualTo(3);
+            List<String> texts = new ArrayList<>();
+            sheet.forEach(row -> texts.add(row.getCell(0) == null ? "" : row.getCell(0).toString()));
+            assertThat(texts).anyMatch(t -> t.contains("766/QĐ-TTg") && t.contains("ước tính"));
+            assertThat(texts).anyMatch(t -> t.contains("766-2024.1"));
+            int heading = headingRow(sheet, "Mã");
+            assertThat(texts(sheet.getRow(heading))).containsExactly("Mã", "Nhóm, tiêu chí", "Mã chỉ tiêu", "Kết quả (%)",
+                    "Mức đạt điểm tối đa (%)", "Điểm tối đa", "Điểm có số liệu", "Điểm đạt", "Điểm bị mất", "Cần thêm để đạt điểm tối đa",
+                    "Đơn vị tính", "Ghi chú");
+            Map<String, Row> byId = new LinkedHashMap<>();
+            for (int r = heading + 1; r <= sheet.getLastRowNum(); r++) {
+                byId.put(sheet.getRow(r).getCell(0).getStringCellValue(), sheet.getRow(r));
+            }
+            assertThat(byId.keySet()).containsExactly("2", "2.1", "3", "3.1", "4", "4.1", "4.2", "4.3", "5", "5.1", "5.2", "5.7", "6", "6.4",
+                    "Tổng", "1", "5.3-5.6", "6.1-6.3");
+            Row total = byId.get("Tổng");
+            assertThat(total.getCell(5).getNumericCellValue()).isEqualTo(100.0);
+            assertThat(BigDecimal.valueOf(total.getCell(7).getNumericCellValue())).as("earned")
+                    .isEqualByComparingTo(new BigDecimal(card.get("earned").toString()));
+            assertThat(BigDecimal.valueOf(total.getCell(6).getNumericCellValue())).as("possible")
+                    .isEqualByComparingTo(new BigDecimal(card.get("possible").toString()));
+            // A criterion: its indicator's name and value, as /scorecard serves them.
+            Row processed = byId.get("2.1");
+            assertThat(processed.getCell(1).getStringCellValue()).isEqualTo(Indicator.byId("processed-on-time").orElseThrow().vi);
+            assertThat(processed.getCell(2).getStringCellValue()).isEqualTo("processed-on-time");
+            String path = "groups.find { it.id == '2' }.criteria[0].";
+            io.restassured.path.json.JsonPath json = scorecardJson(data.root);
+            assertThat(BigDecimal.valueOf(processed.getCell(3).getNumericCellValue())).isEqualByComparingTo(json.getString(path + "value"));
+            assertThat(BigDecimal.valueOf(processed.getCell(7).getNumericCellValue())).isEqualByComparingTo(json.getString(path + "points"));
+            assertThat((long) processed.getCell(9).getNumericCellValue()).isEqualTo(json.getLong(path + "needed"));
+            assertThat(byId.get("1").getCell(11).getStringCellValue()).startsWith("Chưa tính được; cần dữ liệu: ");
+        }
+    }
+
+    @Test
+    void pdfHasTheScorecardPage() throws Exception {
+        Response response = report("pdf");
+        Map<String, Object> card = scorecardOf(data.root);
+        try (PDDocument pdf = Loader.loadPDF(response.asByteArray())) {
+            String flat = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+            assertThat(flat).contains("III. Bộ chỉ số chỉ đạo, điều hành").contains("766/QĐ-TTg").contains("766-2024.1")
+                    .contains("ước tính").contains("Tổng điểm (ước tính)").contains("Công khai, minh bạch");
+            String earned = new BigDecimal(card.get("earned").toString()).stripTrailingZeros().toPlainString().replace('.', ',');
+            assertThat(flat).contains("Điểm đạt: " + earned + " / ");
+            // The scorecard comes after the units and before the signatures.
+            assertThat(flat.indexOf("III. Bộ chỉ số")).isGreaterThan(flat.indexOf("Chi tiết theo đơn vị trực thuộc"));
+            assertThat(flat.lastIndexOf("GIÁM ĐỐC")).isGreaterThan(flat.indexOf("III. Bộ chỉ số"));
+        }
+    }
+
+    private static Map<String, Object> scorecardOf(String unit) {
+        return scorecardJson(unit).getMap("");
+    }
+
+    private static io.restassured.path.json.JsonPath scorecardJson(String unit) {
+        return reader().queryParam("from", FROM.toString()).queryParam("to", TO.toString()).queryParam("unit", unit)
+                .get("/api/v1/scorecard").then().statusCode(200).extract().jsonPath();
     }
 
     @Test

@@ -42,7 +42,15 @@ class SecurityTest {
             send("PUT", "/api/v1/plans/2024/tasks/13", "application/json", "{\"status\":\"IN_PROGRESS\"}", "admin"),
             // r2: a unit's weeks of broadcasts and the page's settings (a unit-reporter's access: OutreachWeeksTest).
             get("/api/v1/outreach/weeks?unit=SEC-NO-SUCH", "reader", "admin"),
-            get("/api/v1/dashboard/config", "reader", "admin"));
+            get("/api/v1/dashboard/config", "reader", "admin"),
+            // r2: the national scorecard (section 10) and its definition per year.
+            get("/api/v1/scorecard", "reader", "admin"),
+            get("/api/v1/scorecard/units", "reader", "admin"),
+            get("/api/v1/scorecard/series", "reader", "admin"),
+            get("/api/v1/scorecards/2024", "reader", "admin"),
+            send("PUT", "/api/v1/scorecards/2099", "application/json", "{\"version\":\"sec\",\"groups\":[{\"id\":\"1\","
+                    + "\"name\":{\"vi\":\"Nhóm\",\"en\":\"Group\"},\"maxPoints\":10}],\"criteria\":[{\"id\":\"1.1\","
+                    + "\"indicator\":\"online-submission\",\"maxPoints\":10,\"fullAt\":100}],\"notComputed\":[]}", "admin"));
 
     @TestFactory
     Stream<DynamicTest> everyEndpointGrantsExactlyTheContractsRoles() {

@@ -1,6 +1,7 @@
 package vn.edu.haiphong.dvc.indicator.report;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -16,8 +17,9 @@ final class CsvReport {
     }
 
     /**
-     * Two sections in one file, each with its heading row, separated by one empty line: the plan's tasks (one row per
-     * measuring indicator; none for a year without built-in tasks), then the indicators over the scope and per unit.
+     * Sections in one file, each with its heading row, separated by one empty line: the plan's tasks (one row per
+     * measuring indicator; none for a year without built-in tasks), the indicators over the scope and per unit, and (r2)
+     * the national scorecard when the year has one.
      */
     static byte[] write(PlanReport report) {
         StringBuilder out = new StringBuilder(BOM);
@@ -32,13 +34,35 @@ final class CsvReport {
         for (List<Object> row : ReportText.detailRows(report)) {
             line(out, row, report.year(), false);
         }
+        if (report.scorecard() != null) {
+            // r2: the scorecard, each row with the definition's version and the word that it is an estimate.
+            out.append("\r\n");
+            List<Object> headings = new ArrayList<>(ReportText.SCORECARD_HEADINGS);
+            headings.add("Phiên bản (ước tính)");
+            line(out, headings, report.year(), true);
+            String version = report.scorecard().version() + " (ước tính)";
+            for (List<Object> row : ReportText.scorecardRows(report)) {
+                List<Object> cells = new ArrayList<>(row);
+                cells.add(version);
+                line(out, cells, report.year(), false);
+            }
+        }
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** The year first, so that reports of several years can be pasted together. */
     private static void line(StringBuilder out, List<Object> cells, int year, boolean heading) {
         out.append(heading ? "Năm" : String.valueOf(year)).append(',');
-        out.append(cells.stream().map(c -> quote(ReportText.plain(c))).collect(Collectors.joining(","))).append("\r\n");
+        out.append(cells.stream().map(c -> quote(c instanceof String text ? neutralised(text) : ReportText.plain(c)))
+                .collect(Collectors.joining(","))).append("\r\n");
+    }
+
+    /** A text a spreadsheet would run as a formula (a unit's name, a note) gets a leading apostrophe; numbers stay numbers. */
+    static String neutralised(String text) {
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+            return "'" + text;
+        }
+        return text;
     }
 
     static String quote(String field) {

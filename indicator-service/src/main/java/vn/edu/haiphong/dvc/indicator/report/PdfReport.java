@@ -38,6 +38,8 @@ final class PdfReport {
     private static final float[] SUMMARY_WIDTHS = { 24, 118, 240, 52, 52, 52, 58, 74, 100 };
     private static final int[] DETAIL_COLUMNS = { 3, 4, 5, 6, 7, 8, 9, 10 };
     private static final float[] DETAIL_WIDTHS = { 44, 96, 290, 56, 56, 56, 72, 100 };
+    /** The scorecard's columns, "needed" and its unit in one cell (as the summary's), the note last. */
+    private static final float[] SCORECARD_WIDTHS = { 34, 190, 120, 48, 48, 42, 48, 42, 42, 56, 100 };
 
     private final PDDocument document;
     private final PDType0Font regular;
@@ -131,8 +133,36 @@ final class PdfReport {
             }
             table(detailHeadings, rows, DETAIL_WIDTHS);
         }
+        scorecard(report);
         signatures(report);
         page.close();
+    }
+
+    /** r2: the national scorecard on a page of its own, labelled an estimate with its definition's version. */
+    private void scorecard(PlanReport report) throws IOException {
+        if (report.scorecard() == null) {
+            return;
+        }
+        newPage();
+        text(ReportText.SCORECARD_TITLE, bold, 11, MARGIN);
+        y -= 4;
+        for (String line : ReportText.scorecardPreamble(report.scorecard())) {
+            text(line, regular, 9, MARGIN);
+        }
+        y -= 6;
+        List<String> headings = new ArrayList<>(ReportText.SCORECARD_HEADINGS.subList(0, 10));
+        headings.add(ReportText.SCORECARD_HEADINGS.get(11));
+        List<List<String>> rows = new ArrayList<>();
+        for (List<Object> row : ReportText.scorecardRows(report)) {
+            List<String> cells = new ArrayList<>();
+            for (int c = 0; c < 9; c++) {
+                cells.add(row.get(c) == null ? "" : ReportText.human(row.get(c)));
+            }
+            cells.add(row.get(9) == null ? "" : ReportText.human(row.get(9)) + " " + row.get(10));
+            cells.add(row.get(11) == null ? "" : row.get(11).toString());
+            rows.add(cells);
+        }
+        table(headings, rows, SCORECARD_WIDTHS);
     }
 
     /** Where the clerk who drew the report up and the director sign, with room for the signatures. */

@@ -12,6 +12,8 @@ import java.util.Locale;
 import vn.edu.haiphong.dvc.indicator.api.BreakdownResponse;
 import vn.edu.haiphong.dvc.indicator.api.IndicatorValue;
 import vn.edu.haiphong.dvc.indicator.api.PlanTaskDto;
+import vn.edu.haiphong.dvc.indicator.api.ScorecardDefinitionDto;
+import vn.edu.haiphong.dvc.indicator.api.ScorecardResponse;
 import vn.edu.haiphong.dvc.indicator.domain.Indicator;
 import vn.edu.haiphong.dvc.indicator.plan.TaskStatus;
 
@@ -40,6 +42,15 @@ final class ReportText {
     static final String DETAIL_SHEET = "Theo đơn vị";
     static final String DETAIL_TITLE = "Chi tiết theo đơn vị trực thuộc (xếp hạng thi đua)";
     static final String ALL_UNITS = "Toàn bộ các đơn vị";
+
+    /** r2: the national scorecard (Decision 766/QĐ-TTg), always labelled an estimate. */
+    static final String SCORECARD_SHEET = "Chỉ số 766 (ước tính)";
+    static final String SCORECARD_TITLE = "III. Bộ chỉ số chỉ đạo, điều hành và đánh giá chất lượng phục vụ người dân, doanh nghiệp "
+            + "(Quyết định 766/QĐ-TTg) — ước tính";
+    static final List<String> SCORECARD_HEADINGS = List.of("Mã", "Nhóm, tiêu chí", "Mã chỉ tiêu", "Kết quả (%)",
+            "Mức đạt điểm tối đa (%)", "Điểm tối đa", "Điểm có số liệu", "Điểm đạt", "Điểm bị mất", "Cần thêm để đạt điểm tối đa",
+            "Đơn vị tính", "Ghi chú");
+    static final String SCORECARD_TOTAL = "Tổng";
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
@@ -139,6 +150,44 @@ final class ReportText {
                 rows.add(Arrays.asList(v.id(), v.name().vi(), "Đơn vị trực thuộc", u.rank() == null ? null : (long) u.rank(), u.code(),
                         u.name(), u.numerator(), u.denominator(), u.value(), u.target(), verdict(u.met(), u.target(), u.value())));
             }
+        }
+        return rows;
+    }
+
+    /** Under the scorecard's title: which definition, and that it is an estimate, not the portal's official score. */
+    static List<String> scorecardPreamble(ScorecardResponse card) {
+        return List.of("Phiên bản bộ chỉ số: " + card.version() + " (định nghĩa năm " + card.definitionYear() + ")",
+                "Số liệu ước tính (estimate) từ dữ liệu của hệ thống; điểm chính thức là điểm do Cổng Dịch vụ công quốc gia công bố.",
+                "Điểm đạt: " + human(card.earned()) + " / " + human(card.possible()) + " điểm có số liệu (tối đa "
+                        + human(card.maxPoints()) + " điểm)");
+    }
+
+    /**
+     * The scorecard: each group, then its criteria (the indicator's value, the value giving all the points, the points
+     * earned and lost, and how many more items would win them back); the total; then the items not computed here, with
+     * the data each needs. Empty when the year has no scorecard.
+     */
+    static List<List<Object>> scorecardRows(PlanReport report) {
+        List<List<Object>> rows = new ArrayList<>();
+        ScorecardResponse card = report.scorecard();
+        if (card == null) {
+            return rows;
+        }
+        for (ScorecardResponse.Group g : card.groups()) {
+            rows.add(Arrays.asList(g.id(), g.name().vi(), null, null, null, g.maxPoints(), g.possible(), g.earned(), null, null, null,
+                    null));
+            for (ScorecardResponse.Criterion c : g.criteria()) {
+                rows.add(Arrays.asList(c.id(), c.name() == null ? c.indicator() : c.name().vi(), c.indicator(), c.value(), c.fullAt(),
+                        c.maxPoints(), c.value() == null ? null : c.maxPoints(), c.points(), c.pointsLost(), c.needed(),
+                        c.needed() == null ? null : Indicator.byId(c.indicator()).map(ReportText::itemWord).orElse(null),
+                        c.value() == null ? "Chưa có số liệu" : null));
+            }
+        }
+        rows.add(Arrays.asList(SCORECARD_TOTAL, "Tổng điểm (ước tính)", null, null, null, card.maxPoints(), card.possible(), card.earned(),
+                null, null, null, null));
+        for (ScorecardDefinitionDto.NotComputed n : card.notComputed()) {
+            rows.add(Arrays.asList(n.id(), n.name().vi(), null, null, null, n.maxPoints(), null, null, null, null, null,
+                    "Chưa tính được; cần dữ liệu: " + n.dataNeeded().vi()));
         }
         return rows;
     }

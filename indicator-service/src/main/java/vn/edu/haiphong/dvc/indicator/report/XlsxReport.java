@@ -13,7 +13,10 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-/** Three sheets: the plan's tasks and the summary, each under a title and its preamble, and the detail per unit. Numbers stay numbers. */
+/**
+ * Three sheets: the plan's tasks and the summary, each under a title and its preamble, and the detail per unit; r2: a fourth,
+ * the national scorecard (an estimate), when the year has one. Numbers stay numbers.
+ */
 final class XlsxReport {
 
     private XlsxReport() {
@@ -35,6 +38,17 @@ final class XlsxReport {
             table(detail, 0, ReportText.DETAIL_HEADINGS, ReportText.detailRows(report), styles);
             widths(detail, 24, 50, 18, 10, 14, 50, 10, 10, 12, 14, 16);
             detail.createFreezePane(0, 1);
+            if (report.scorecard() != null) {
+                Sheet scorecard = book.createSheet(ReportText.SCORECARD_SHEET);
+                int c = header(scorecard, report, styles);
+                scorecard.createRow(c++).createCell(0).setCellValue(ReportText.SCORECARD_TITLE);
+                scorecard.getRow(c - 1).getCell(0).setCellStyle(styles.heading);
+                for (String line : ReportText.scorecardPreamble(report.scorecard())) {
+                    scorecard.createRow(c++).createCell(0).setCellValue(line);
+                }
+                table(scorecard, c + 1, ReportText.SCORECARD_HEADINGS, ReportText.scorecardRows(report), styles);
+                widths(scorecard, 10, 60, 28, 10, 12, 10, 12, 10, 10, 14, 10, 60);
+            }
             book.write(out);
             return out.toByteArray();
         } catch (IOException e) {

@@ -80,6 +80,11 @@ public class ScorecardService {
         return score(scope, required(scope.to().getYear()));
     }
 
+    /** The scorecard over the scope; empty for a year of {@code to} before any definition (the plan report of such a year). */
+    public Optional<ScorecardResponse> find(Scope scope) {
+        return definition(scope.to().getYear()).map(definition -> score(scope, definition));
+    }
+
     /** Each unit directly below the scope (each root without one), scored over its own subtree, ranked by points earned. */
     public ScorecardUnitsResponse units(Scope scope) {
         ScorecardDefinitionDto definition = required(scope.to().getYear());

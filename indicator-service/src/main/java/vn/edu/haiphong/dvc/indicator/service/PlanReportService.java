@@ -17,19 +17,25 @@ import vn.edu.haiphong.dvc.indicator.domain.Indicator;
 import vn.edu.haiphong.dvc.indicator.domain.Scope;
 import vn.edu.haiphong.dvc.indicator.domain.TargetGap;
 import vn.edu.haiphong.dvc.indicator.report.PlanReport;
+import vn.edu.haiphong.dvc.indicator.scorecard.ScorecardService;
 
-/** The report to the city: a year's indicators over a scope, and the ranking of the units below it. */
+/**
+ * The report to the city: a year's indicators over a scope, the ranking of the units below it, and (r2) the year's national
+ * scorecard over the same scope and period.
+ */
 @ApplicationScoped
 public class PlanReportService {
 
     private final IndicatorService indicators;
     private final PlanService plans;
     private final PlanTaskService tasks;
+    private final ScorecardService scorecards;
 
-    public PlanReportService(IndicatorService indicators, PlanService plans, PlanTaskService tasks) {
+    public PlanReportService(IndicatorService indicators, PlanService plans, PlanTaskService tasks, ScorecardService scorecards) {
         this.indicators = indicators;
         this.plans = plans;
         this.tasks = tasks;
+        this.scorecards = scorecards;
     }
 
     /**
@@ -54,6 +60,7 @@ public class PlanReportService {
             taskLines.add(new PlanReport.Task(task, task.indicators().stream().map(byId::get).filter(Objects::nonNull).toList()));
         }
         Integer planYear = plans.plan(year).map(PlanDto::planYear).orElse(null);
-        return new PlanReport(year, planYear, scope.from(), scope.to(), unit, all.asOf(), taskLines, lines);
+        return new PlanReport(year, planYear, scope.from(), scope.to(), unit, all.asOf(), taskLines, lines,
+                scorecards.find(scope).orElse(null));
     }
 }
