@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
@@ -185,6 +186,37 @@ class QueryEndpointsTest {
                 .body("errors[0].field", equalTo("set"));
         reader().queryParam("size", 5000).get("/api/v1/indicators/online-submission/dossiers").then().statusCode(400)
                 .body("errors[0].field", equalTo("size"));
+    }
+
+    @Test
+    void theContractsBoundsAreRefusedNamingTheParameter() {
+        // r2, section 5: from not before 2000-01-01, to before from plus 10 years, four-digit years.
+        reader().queryParam("from", "1999-12-31").queryParam("to", "2000-12-31").get("/api/v1/indicators").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", contains("from"));
+        reader().queryParam("from", "2000-01-01").queryParam("to", "2009-12-31").get("/api/v1/indicators").then().statusCode(200);
+        reader().queryParam("from", "2000-01-01").queryParam("to", "2010-01-01").get("/api/v1/indicators").then().statusCode(400)
+                .body("errors.field", contains("to"));
+        reader().queryParam("from", "0001-01-01").queryParam("to", "9999-12-31").get("/api/v1/indicators/online-submission/series")
+                .then().statusCode(400).body("errors.field", hasItems("from"));
+        reader().queryParam("to", "+999999999-12-31").get("/api/v1/indicators").then().statusCode(400)
+                .body("errors.field", contains("to"));
+        reader().queryParam("to", "9999-12-31").get("/api/v1/indicators").then().statusCode(400).body("errors.field", contains("to"));
+        // A series of at most 1,000 buckets: 1,000 days are served, 1,001 are not.
+        reader().queryParam("from", "2024-01-01").queryParam("to", "2026-09-26").queryParam("granularity", "day")
+                .get("/api/v1/indicators/online-submission/series").then().statusCode(200).body("buckets", hasSize(1_000));
+        reader().queryParam("from", "2024-01-01").queryParam("to", "2026-09-27").queryParam("granularity", "day")
+                .get("/api/v1/indicators/online-submission/series").then().statusCode(400).body("errors.field", contains("granularity"));
+        reader().queryParam("from", "2015-01-01").queryParam("to", "2024-12-31").queryParam("granularity", "week")
+                .get("/api/v1/indicators/online-submission/series").then().statusCode(200);
+        // A drill-down page: size 1-500, page at most 100,000; never an overflow (a 500).
+        String dossiers = "/api/v1/indicators/online-submission/dossiers";
+        reader().queryParam("size", 500).get(dossiers).then().statusCode(200);
+        reader().queryParam("size", 501).get(dossiers).then().statusCode(400).body("errors.field", contains("size"));
+        reader().queryParam("size", 0).get(dossiers).then().statusCode(400).body("errors.field", contains("size"));
+        reader().queryParam("page", 100_000).queryParam("size", 500).get(dossiers).then().statusCode(200).body("items", hasSize(0));
+        reader().queryParam("page", 3_000_000).queryParam("size", 1_000).get(dossiers).then().statusCode(400)
+                .body("errors.field", hasItems("page", "size"));
+        reader().queryParam("page", "two").get(dossiers).then().statusCode(400).body("errors.field", contains("page"));
     }
 
     private static RequestSpecification reader() {

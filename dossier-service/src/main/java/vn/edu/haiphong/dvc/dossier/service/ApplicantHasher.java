@@ -10,14 +10,18 @@ import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.runtime.Startup;
+
 import vn.edu.haiphong.dvc.dossier.config.DossierConfig;
 
 /**
  * Replaces an applicant's citizen id or tax code by its HMAC-SHA-256 under a secret key: the same person
  * always gets the same hash (so distinct applicants can be counted), and nobody without the key can
- * recover or test an id.
+ * recover or test an id. Made at start-up ({@code @Startup}), so that a key too short stops the service there, naming
+ * the setting, instead of starting a healthy-looking service whose every SUBMITTED event then fails.
  */
 @ApplicationScoped
+@Startup
 public class ApplicantHasher {
 
     private static final String ALGORITHM = "HmacSHA256";
@@ -28,7 +32,8 @@ public class ApplicantHasher {
     public ApplicantHasher(DossierConfig config) {
         byte[] secret = config.applicantHashKey().getBytes(StandardCharsets.UTF_8);
         if (secret.length < MIN_KEY_BYTES) {
-            throw new IllegalStateException("dvc.dossier.applicant-hash-key must be at least " + MIN_KEY_BYTES + " bytes long");
+            throw new IllegalStateException("dvc.dossier.applicant-hash-key (DVC_DOSSIER_APPLICANT_HASH_KEY) must be at least "
+                    + MIN_KEY_BYTES + " bytes long; it has " + secret.length);
         }
         this.key = new SecretKeySpec(secret, ALGORITHM);
     }

@@ -1,5 +1,6 @@
 package vn.edu.haiphong.dvc.indicator.rest;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -33,6 +34,8 @@ import vn.edu.haiphong.dvc.indicator.api.DrillDownResponse;
 import vn.edu.haiphong.dvc.indicator.api.IndicatorValue;
 import vn.edu.haiphong.dvc.indicator.api.IndicatorsResponse;
 import vn.edu.haiphong.dvc.indicator.api.SeriesResponse;
+import vn.edu.haiphong.dvc.indicator.domain.Indicator;
+import vn.edu.haiphong.dvc.indicator.domain.Scope;
 import vn.edu.haiphong.dvc.indicator.repository.IndicatorQueries.DrillSet;
 import vn.edu.haiphong.dvc.indicator.service.IndicatorService;
 import vn.edu.haiphong.dvc.indicator.service.IndicatorService.Granularity;
@@ -43,7 +46,7 @@ import vn.edu.haiphong.dvc.indicator.service.LiveIndicators;
 @RolesAllowed({ Roles.READER, Roles.ADMIN })
 @Tag(name = "Indicators", description = "The indicators of the plan (chỉ tiêu) and of revision 2 (15, 23: dossiers processed on time), exact and live")
 @SecurityRequirement(name = "bearer")
-@APIResponse(responseCode = "400", description = "A malformed date, from after to, an unknown unit, or another bad parameter",
+@APIResponse(responseCode = "400", description = "A malformed date, from after to, a period beyond the bounds (from before 2000-01-01, to not before from + 10 years, a series of more than 1,000 buckets, a page size outside 1-500 or a page above 100,000), an unknown unit, or another bad parameter, named",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "401", description = "No valid token")
 @APIResponse(responseCode = "403", description = "The token has neither reader nor admin")
@@ -101,9 +104,16 @@ public class IndicatorResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SeriesResponse series(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("unit") String unit,
-            @Parameter(description = "day, week (Monday to Sunday), month or quarter") @QueryParam("granularity") @DefaultValue("month") String granularity) {
-        return service.series(ScopeParameters.indicator(id), scopes.read(from, to, unit),
-                choice("granularity", granularity, Granularity.class));
+            @Parameter(description = "day, week (Monday to Sunday), month or quarter; at most 1,000 buckets") @QueryParam("granularity") @DefaultValue("month") String granularity) {
+        Indicator indicator = ScopeParameters.indicator(id);
+        Scope scope = scopes.read(from, to, unit);
+        Granularity chosen = choice("granularity", granularity, Granularity.class);
+        long buckets = IndicatorService.buckets(scope, chosen);
+        if (buckets > ScopeParameters.MAX_BUCKETS) {
+            throw ProblemException.badParameters(List.of(FieldError.of("granularity", "gives " + buckets + " buckets over "
+                    + scope.from() + ".." + scope.to() + ": at most " + ScopeParameters.MAX_BUCKETS + "; choose a coarser one or a shorter period")));
+        }
+        return service.series(indicator, scope, chosen);
     }
 
     @GET
@@ -131,14 +141,16 @@ public class IndicatorResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DrillDownResponse dossiers(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("unit") String unit, @QueryParam("set") @DefaultValue("numerator") String set,
-            @Parameter(description = "From 0") @QueryParam("page") @DefaultValue("0") int page,
-            @Parameter(description = "1 to 1000") @QueryParam("size") @DefaultValue("100") int size) {
-        if (page < 0 || size < 1 || size > 1_000) {
-            throw ProblemException.badParameters(List.of(FieldError.of(page < 0 ? "page" : "size",
-                    page < 0 ? "must be 0 or more" : "must be from 1 to 1000")));
+            @Parameter(description = "From 0 to 100000; default 0") @QueryParam("page") String page,
+            @Parameter(description = "1 to 500; default 100") @QueryParam("size") String size) {
+        Indicator indicator = ScopeParameters.indicator(id);
+        List<FieldError> errors = new ArrayList<>();
+        int pageNumber = ScopeParameters.number("page", page, 0, 0, ScopeParameters.MAX_PAGE, errors);
+        int pageSize = ScopeParameters.number("size", size, 100, 1, ScopeParameters.MAX_PAGE_SIZE, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.badParameters(errors);
         }
-        return service.drillDown(ScopeParameters.indicator(id), scopes.read(from, to, unit), choice("set", set, DrillSet.class),
-                page, size);
+        return service.drillDown(indicator, scopes.read(from, to, unit), choice("set", set, DrillSet.class), pageNumber, pageSize);
     }
 
     @GET

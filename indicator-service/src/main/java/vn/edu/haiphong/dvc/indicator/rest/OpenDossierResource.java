@@ -87,9 +87,9 @@ public class OpenDossierResource {
         List<FieldError> errors = new ArrayList<>();
         String scope = unit(unit, errors);
         OpenState filter = state(state, errors);
-        int days = number("within", within, OpenDossierService.DEFAULT_WITHIN, 0, MAX_WITHIN, errors);
-        int pageNumber = number("page", page, 0, 0, MAX_PAGE, errors);
-        int pageSize = number("size", size, 50, 1, MAX_SIZE, errors);
+        int days = ScopeParameters.number("within", within, OpenDossierService.DEFAULT_WITHIN, 0, MAX_WITHIN, errors);
+        int pageNumber = ScopeParameters.number("page", page, 0, 0, MAX_PAGE, errors);
+        int pageSize = ScopeParameters.number("size", size, 50, 1, MAX_SIZE, errors);
         ReportFormat file = null;
         if (format != null && !format.isBlank() && !"json".equalsIgnoreCase(format)) {
             file = ReportFormat.of(format).filter(f -> f != ReportFormat.PDF).orElse(null);
@@ -125,7 +125,7 @@ public class OpenDossierResource {
             @Parameter(description = "0 to 30 working days; default 2") @QueryParam("within") String within) {
         List<FieldError> errors = new ArrayList<>();
         String scope = unit(unit, errors);
-        int days = number("within", within, OpenDossierService.DEFAULT_WITHIN, 0, MAX_WITHIN, errors);
+        int days = ScopeParameters.number("within", within, OpenDossierService.DEFAULT_WITHIN, 0, MAX_WITHIN, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.badParameters(errors);
         }
@@ -151,21 +151,5 @@ public class OpenDossierResource {
                     + Arrays.stream(OpenState.values()).map(s -> s.id).collect(Collectors.joining(", "))));
             return null;
         });
-    }
-
-    private static int number(String name, String value, int fallback, int min, int max, List<FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(value.trim());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below, as any number out of range
-        }
-        errors.add(FieldError.of(name, "must be a whole number from " + min + " to " + max));
-        return fallback;
     }
 }

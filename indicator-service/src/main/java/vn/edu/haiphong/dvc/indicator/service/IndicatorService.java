@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -137,6 +138,18 @@ public class IndicatorService {
         }
         return new SeriesResponse(indicator.id, label(indicator), scope.from(), scope.to(), scope.unit(),
                 granularity.name().toLowerCase(), buckets);
+    }
+
+    /** How many buckets a series of the scope's period has (the first and last may be partial). */
+    public static long buckets(Scope scope, Granularity granularity) {
+        LocalDate first = startOfBucket(scope.from(), granularity);
+        LocalDate last = startOfBucket(scope.to(), granularity);
+        return switch (granularity) {
+            case DAY -> ChronoUnit.DAYS.between(first, last) + 1;
+            case WEEK -> ChronoUnit.WEEKS.between(first, last) + 1;
+            case MONTH -> ChronoUnit.MONTHS.between(first, last) + 1;
+            case QUARTER -> ChronoUnit.MONTHS.between(first, last) / 3 + 1;
+        };
     }
 
     /** The indicator for each child of the scope unit (or each root), ranked by value, highest first. */
