@@ -2,7 +2,7 @@
  * The officials' dashboard: the board of the dossiers in process, the plan's indicators as cards, a period and unit picker, per indicator a trend,
  * the ranking of the units below and the codes behind the number, the reports, and live updates.
  * Native ES modules over the service's REST API, no build step (dashboard/: state, dom, i18n, api, scope, open,
- * timeline, cards, detail, reports, plan, stream; school: a school's own view, for a unit-reporter's token). This
+ * timeline, cards, detail, reports, plan, scorecard, stream; school: a school's own view, for a unit-reporter's token). This
  * entry point signs in and out and wires the page's controls. The token stays in this tab's sessionStorage and is sent
  * only in the Authorization header.
  */
@@ -16,6 +16,7 @@ import { select, refreshDetail, refreshTrend, refreshDrill } from './dashboard/d
 import { describeReports, download } from './dashboard/reports.js';
 import { refreshOpen, wireOpen } from './dashboard/open.js';
 import { refreshPlan, wirePlan } from './dashboard/plan.js';
+import { refreshScorecard, wireScorecard } from './dashboard/scorecard.js';
 import { openTimeline, closeTimeline, wireTimeline } from './dashboard/timeline.js';
 import { connectStream, disconnect, setStream, pollStatus, renderStatus } from './dashboard/stream.js';
 import { reporterUnit, openSchool, closeSchool, renderSchool, schoolShown, wireSchool } from './dashboard/school.js';
@@ -72,7 +73,7 @@ function signOut(message) {
 
 async function refreshAll() {
     describeReports();
-    await Promise.all([refreshOpen(), refreshCards(), refreshPlan()]);
+    await Promise.all([refreshOpen(), refreshCards(), refreshPlan(), refreshScorecard()]);
     await refreshDetail();
 }
 
@@ -83,6 +84,7 @@ function onScopeChange() {
     describeReports();
     refreshOpen();
     refreshPlan();
+    refreshScorecard();
     refreshCards().then(refreshDetail);
 }
 
@@ -138,6 +140,11 @@ function start() {
     document.querySelectorAll('button.report').forEach((b) => b.addEventListener('click', () => download(b.dataset.format)));
     wireOpen(moveScope);
     wirePlan();
+    // A criterion's lost points: its indicator's detail, the gap list chosen (the drill-down of the detail, reused).
+    wireScorecard((indicator) => {
+        $('drill-set').value = 'gap';
+        select(indicator, true);
+    }, moveScope);
     wireTimeline();
     wireSchool();
     // Any dossier code on the page (the board's list, the drill-down) opens that dossier's timeline.

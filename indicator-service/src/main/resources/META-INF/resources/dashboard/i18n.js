@@ -81,6 +81,24 @@ const TEXT = {
         progressNames: { NOT_STARTED: 'Chưa triển khai', IN_PROGRESS: 'Đang thực hiện', DONE: 'Đã hoàn thành' },
         reportedAs: (s) => `Đã báo cáo: ${s}`, progressLabel: 'Tiến độ', noteLabel: 'Ghi chú', reportSave: 'Ghi nhận',
         saving: 'Đang lưu…', reportSaved: 'Đã ghi nhận.',
+        scorecardTitle: 'Chỉ số 766 (ước tính)',
+        scorecardNone: (y) => `Chưa có bộ tiêu chí Chỉ số 766 áp dụng cho năm ${y}: không ước tính được điểm.`,
+        scorecardText: (v, y, from, to, u) => `Ước tính từ sự kiện của hệ thống này theo bộ tiêu chí ${v} (Quyết định 766/QĐ-TTg, áp dụng năm ${y}); kỳ từ ${from} đến ${to}, phạm vi: ${u}. Điểm chính thức là điểm do Cổng Dịch vụ công quốc gia công bố.`,
+        scorecardGaugesTitle: 'Tổng điểm và điểm từng nhóm', scorecardTotal: 'Tổng điểm',
+        gaugeText: (e, p, m) => `${e} / ${p} điểm tính được (tối đa ${m})`,
+        gaugeLeftOut: (n) => `${n} điểm chưa tính được (thiếu dữ liệu)`,
+        scorecardCriteriaTitle: 'Điểm từng tiêu chí', criterion: 'Tiêu chí', criterionValue: 'Kết quả / mức đủ điểm',
+        criterionPoints: 'Điểm', pointsLost: 'Điểm bị mất', neededForFull: 'Cần thêm để đủ điểm', gapList: 'Chưa đạt',
+        noValue: 'Chưa có số liệu: không tính vào điểm', fullPoints: 'Đã đủ điểm', plus: (n, w) => `+${n} ${w}`,
+        gapButton: 'Xem danh sách', showGap: (c, name) => `Xem danh sách chưa đạt của tiêu chí ${c}: ${name}`,
+        scorecardMissingTitle: 'Các tiêu chí chưa tính được', pointsOf: (n) => `${n} điểm`, dataNeeded: (d) => `Cần dữ liệu: ${d}`,
+        scorecardUnitsTitle: 'Xếp hạng các đơn vị trực thuộc theo điểm', groupShort: (id) => `Nhóm ${id}`,
+        moveScorecard: (u) => `Xem điểm của ${u}`,
+        scorecardTrendTitle: 'Tổng điểm theo tháng',
+        scorecardTrendCaption: (n, m) => `Tổng điểm ước tính của ${n} tháng, mỗi tháng tính riêng, trên thang ${m} điểm: cột đậm là điểm đạt, cột nhạt là điểm tính được.`,
+        earnedCol: 'Điểm đạt', possibleCol: 'Điểm tính được', versionCol: 'Bộ tiêu chí',
+        views: 'Các phần của trang', viewOpen: 'Hồ sơ đang giải quyết', viewPlan: 'Kế hoạch', viewScorecard: 'Chỉ số 766 (ước tính)',
+        viewCards: 'Các chỉ tiêu', viewDetail: 'Chi tiết', viewReports: 'Báo cáo',
         schoolTitle: 'Công tác tuyên truyền của đơn vị', schoolWeeksTitle: 'Phát thanh theo tuần',
         weeksSummary: (aired, counted, missed) => `Đã phát thanh ${aired} / ${counted} tuần tính chỉ tiêu; ${missed} tuần chưa phát.`,
         noBroadcastSystem: 'Đơn vị chưa được đăng ký là có hệ thống truyền thanh: các tuần dưới đây chỉ để tham khảo.',
@@ -183,6 +201,24 @@ const TEXT = {
         progressNames: { NOT_STARTED: 'Not started', IN_PROGRESS: 'In progress', DONE: 'Done' },
         reportedAs: (s) => `Reported: ${s}`, progressLabel: 'Progress', noteLabel: 'Note', reportSave: 'Save',
         saving: 'Saving…', reportSaved: 'Saved.',
+        scorecardTitle: 'Scorecard 766 (estimate)',
+        scorecardNone: (y) => `No scorecard 766 definition applies to ${y}: no points can be estimated.`,
+        scorecardText: (v, y, from, to, u) => `Estimated from this system's events by the criteria ${v} (Decision 766/QĐ-TTg, those of ${y}); period ${from} to ${to}, scope: ${u}. The official score is the one the National Public Service Portal publishes.`,
+        scorecardGaugesTitle: 'The total and each group', scorecardTotal: 'Total',
+        gaugeText: (e, p, m) => `${e} of ${p} points computed (out of ${m})`,
+        gaugeLeftOut: (n) => `${n} points not computed (no data)`,
+        scorecardCriteriaTitle: 'Each criterion', criterion: 'Criterion', criterionValue: 'Value / full points at',
+        criterionPoints: 'Points', pointsLost: 'Points lost', neededForFull: 'More needed for full points', gapList: 'Not counted',
+        noValue: 'No data: left out of the points', fullPoints: 'Full points', plus: (n, w) => `+${n} ${w}`,
+        gapButton: 'Show the list', showGap: (c, name) => `Show what is not counted for criterion ${c}: ${name}`,
+        scorecardMissingTitle: 'The criteria not computed here', pointsOf: (n) => `${n} points`, dataNeeded: (d) => `Needs: ${d}`,
+        scorecardUnitsTitle: 'The units below, ranked by points', groupShort: (id) => `Group ${id}`,
+        moveScorecard: (u) => `Show the scorecard of ${u}`,
+        scorecardTrendTitle: 'The total by month',
+        scorecardTrendCaption: (n, m) => `The estimated total of ${n} months, each month scored alone, out of ${m} points: dark bars are the points earned, pale bars the points computed.`,
+        earnedCol: 'Earned', possibleCol: 'Computed', versionCol: 'Criteria',
+        views: 'Parts of the page', viewOpen: 'Dossiers in process', viewPlan: 'Plan', viewScorecard: 'Scorecard 766 (estimate)',
+        viewCards: 'Indicators', viewDetail: 'Detail', viewReports: 'Reports',
         schoolTitle: 'Our outreach', schoolWeeksTitle: 'Broadcasts week by week',
         weeksSummary: (aired, counted, missed) => `Aired in ${aired} of ${counted} counted weeks; ${missed} missed.`,
         noBroadcastSystem: 'This unit is not registered as having a broadcast system: the weeks below are for reference only.',
@@ -224,6 +260,9 @@ export const word = (subject, n) => {
 
 const locale = () => (state.lang === 'vi' ? 'vi-VN' : 'en-GB');
 export const number = (n) => new Intl.NumberFormat(locale()).format(n);
+/** Points of the scorecard: up to 2 decimals, as the server rounds them. */
+export const points = (v) => (v === null || v === undefined ? '—'
+    : new Intl.NumberFormat(locale(), { maximumFractionDigits: 2 }).format(v));
 export const percent = (v) => (v === null || v === undefined ? '—'
     : new Intl.NumberFormat(locale(), { maximumFractionDigits: 2 }).format(v) + '%');
 export const dayText = (iso) => {

@@ -10,6 +10,7 @@ import { isStreamScope, learnToday } from './scope.js';
 import { refreshCards, renderCards, markUpdated } from './cards.js';
 import { refreshDetail } from './detail.js';
 import { refreshOpen } from './open.js';
+import { refreshScorecard } from './scorecard.js';
 
 const STATUS_EVERY_MS = 30000;
 
@@ -114,10 +115,12 @@ function scheduleRefresh(cards) {
         state.refreshCards = false;
         // The board is not the stream's: any change may move a dossier from one state to another.
         const board = refreshOpen();
+        // Nor is the scorecard: its points follow the indicators it scores, which any event may move.
+        const scorecard = refreshScorecard();
         if (withCards) {
             await refreshCards();
         }
-        await Promise.all([board, refreshDetail()]);
+        await Promise.all([board, scorecard, refreshDetail()]);
     }, 2000);
 }
 

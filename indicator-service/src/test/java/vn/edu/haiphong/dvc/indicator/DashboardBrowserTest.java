@@ -76,6 +76,7 @@ class DashboardBrowserTest {
             "procedures-fully-online", new String[] { "thủ tục", "procedure", "procedures" },
             "fully-online-on-national-portal", new String[] { "thủ tục", "procedure", "procedures" },
             "fee-procedures-paid-online", new String[] { "thủ tục", "procedure", "procedures" },
+            "fee-procedures-with-dossiers", new String[] { "thủ tục", "procedure", "procedures" },
             "online-payments", new String[] { "giao dịch", "payment", "payments" },
             "cashless-payments", new String[] { "giao dịch", "payment", "payments" },
             "adult-online-users", new String[] { "người", "adult", "adults" },
@@ -844,6 +845,170 @@ class DashboardBrowserTest {
 
     private static WebElement planRow(int number) {
         return browser.findElement(By.cssSelector("#plan-tasks tr[data-task='" + number + "']"));
+    }
+
+    /**
+     * The "Chỉ số 766 (ước tính)" view for the department over 2024: the total, each group and a criterion's points lost as
+     * GET /api/v1/scorecard serves them for that scope, labelled as an estimate; a click on the criterion lists its gap
+     * with the drill-down's total; the units below in the served order, and a click on one re-scopes the view; the months
+     * of the series; in English too.
+     */
+    @Test
+    @Order(11)
+    void theScorecardViewShowsTheServedPointsAndTheDossiersBehindTheLostOnes() throws Exception {
+        showTheDepartmentIn2024();
+        Map<String, Object> served = scorecard("", FROM, TO, data.root);
+        assertThat(served.get("estimate")).isEqualTo(true);
+        waitFor(() -> gaugeText("total").equals(gauge(served, VI)), () -> "the total " + gauge(served, VI) + ", not " + gaugeText("total"));
+        assertThat(text("scorecard-text")).contains("Ước tính", (String) served.get("version"), "Quyết định 766/QĐ-TTg",
+                "Điểm chính thức là điểm do Cổng Dịch vụ công quốc gia công bố");
+        List<Map<String, Object>> groups = list(served, "groups");
+        assertThat(groups).isNotEmpty();
+        for (Map<String, Object> group : groups) {
+            assertThat(gaugeText((String) group.get("id"))).as("group " + group.get("id")).isEqualTo(gauge(group, VI));
+        }
+
+        // A criterion that lost points: its points, the points lost and how many more would win them back, in its subject's word.
+        Map<String, Object> lost = groups.stream().flatMap(g -> list(g, "criteria").stream())
+                .filter(c -> c.get("pointsLost") != null && dec(c.get("pointsLost")).signum() > 0).findFirst()
+                .orElseThrow(() -> new AssertionError("no criterion of " + data.root + " lost points in 2024: " + served));
+        List<String> row = cells(criterionRow((String) lost.get("id")));
+        assertThat(row.get(0)).isEqualTo(lost.get("id"));
+        assertThat(row.get(2)).startsWith(percent(dec(lost.get("value")), VI) + " / " + percent(dec(lost.get("fullAt")), VI));
+        assertThat(row.get(3)).isEqualTo(points(lost.get("points"), VI) + " / " + points(lost.get("maxPoints"), VI));
+        assertThat(row.get(4)).isEqualTo(points(lost.get("pointsLost"), VI));
+        long needed = ((Number) lost.get("needed")).longValue();
+        assertThat(row.get(5)).isEqualTo(needed == 0 ? "Đã đủ điểm"
+                : "+" + whole(needed, VI) + " " + SUBJECT_WORDS.get((String) lost.get("subject"))[0]);
+
+        // What is not computed here, with the data each needs.
+        List<Map<String, Object>> missing = list(served, "notComputed");
+        List<WebElement> items = browser.findElements(By.cssSelector("#scorecard-missing li"));
+        assertThat(items).hasSameSizeAs(missing);
+        for (int i = 0; i < missing.size(); i++) {
+            @SuppressWarnings("unchecked")
+            Map<String, String> needs = (Map<String, String>) missing.get(i).get("dataNeeded");
+            assertThat(items.get(i).getText()).startsWith(missing.get(i).get("id") + ". ")
+                    .contains(points(missing.get(i).get("maxPoints"), VI) + " điểm").endsWith("Cần dữ liệu: " + needs.get("vi"));
+        }
+
+        // The units below, in the served order, each with its total.
+        List<Map<String, Object>> units = list(scorecard("/units", FROM, TO, data.root), "units");
+        assertThat(units).extracting(u -> (String) u.get("code")).containsExactlyInAnyOrderElementsOf(data.districts);
+        waitFor(() -> rows("scorecard-units").stream().map(r -> r.getAttribute("data-unit")).toList()
+                .equals(units.stream().map(u -> (String) u.get("code")).toList()), () -> "the units as served: " + units);
+        for (int i = 0; i < units.size(); i++) {
+            List<String> unit = cellsOf("scorecard-units", i);
+            assertThat(unit.get(0)).isEqualTo(String.valueOf(units.get(i).get("rank")));
+            assertThat(unit.get(2)).isEqualTo(points(units.get(i).get("earned"), VI) + " / " + points(units.get(i).get("possible"), VI));
+        }
+
+        // The total month by month: a bar and a row of the table each.
+        List<Map<String, Object>> months = list(scorecard("/series", FROM, TO, data.root), "buckets");
+        assertThat(months).hasSize(12);
+        waitFor(() -> rows("scorecard-series").size() == 12);
+        assertThat(browser.findElements(By.cssSelector("#scorecard-trend rect.earned")))
+                .hasSize((int) months.stream().filter(b -> b.get("earned") != null).count());
+        for (int m = 0; m < 12; m++) {
+            Map<String, Object> month = months.get(m);
+            int index = m;
+            List<String> shown = again(() -> rows("scorecard-series").get(index).findElements(By.tagName("td")).stream()
+                    .map(c -> c.getAttribute("textContent")).toList());
+            assertThat(shown.get(0)).isEqualTo(day(LocalDate.parse((String) month.get("from"))) + " – "
+                    + day(LocalDate.parse((String) month.get("to"))));
+            assertThat(shown.get(1)).isEqualTo(month.get("earned") == null ? "—" : points(month.get("earned"), VI));
+        }
+        browser.executeScript("document.getElementById('scorecard').scrollIntoView()");
+        Chromium.screenshot(browser, "09-scorecard", 1366);
+
+        // The lost points' dossiers: the indicator's gap list, with the drill-down endpoint's total.
+        String indicator = (String) lost.get("indicator");
+        int gap = given().auth().oauth2(READER).queryParam("set", "gap").queryParam("from", FROM.toString()).queryParam("to", TO.toString())
+                .queryParam("unit", data.root).queryParam("page", 0).queryParam("size", 20)
+                .get("/api/v1/indicators/" + indicator + "/dossiers").then().statusCode(200).extract().path("total");
+        assertThat(gap).as("the gap behind the lost points of " + lost.get("id")).isPositive();
+        criterionRow((String) lost.get("id")).findElement(By.cssSelector("button[data-gap]")).click();
+        waitFor(() -> "detail-title".equals(browser.switchTo().activeElement().getAttribute("id")));
+        assertThat(new Select(browser.findElement(By.id("drill-set"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("gap");
+        waitFor(() -> text("page-info").equals("Trang 1 / " + (gap + 19) / 20 + " — " + gap + " mục"),
+                () -> "the gap's " + gap + " items, not " + text("page-info"));
+
+        // A unit of the ranking re-scopes the view to it.
+        String district = (String) units.get(0).get("code");
+        browser.findElement(By.cssSelector("#scorecard-units button[data-unit='" + district + "']")).click();
+        waitFor(() -> district.equals(new Select(browser.findElement(By.id("unit"))).getFirstSelectedOption().getAttribute("value")));
+        Map<String, Object> ofDistrict = scorecard("", FROM, TO, district);
+        waitFor(() -> gaugeText("total").equals(gauge(ofDistrict, VI)) && rows("scorecard-units").stream()
+                .allMatch(r -> data.schools.contains(r.getAttribute("data-unit"))),
+                () -> district + "'s total " + gauge(ofDistrict, VI) + " and its schools, not " + gaugeText("total"));
+
+        browser.findElement(By.id("lang")).click();
+        waitFor(() -> text("scorecard-title").equals("Scorecard 766 (estimate)"));
+        waitFor(() -> gaugeText("total").equals(gauge(ofDistrict, EN)), () -> "the total in English, not " + gaugeText("total"));
+        assertThat(text("scorecard-text")).contains("Estimated", "The official score is the one the National Public Service Portal publishes");
+        browser.findElement(By.id("lang")).click();
+        waitFor(() -> text("scorecard-title").equals("Chỉ số 766 (ước tính)"));
+        // On a phone: nothing wider than the screen, each criterion a card of its own.
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        waitFor(() -> (Boolean) browser.executeScript("return document.documentElement.scrollWidth <= window.innerWidth"));
+        assertThat(criterionRow((String) lost.get("id")).findElement(By.tagName("td")).getCssValue("display")).isEqualTo("block");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
+
+        // A year before 2024: scored by an earlier definition if the server has one, else the page says there is none.
+        choose("year", "2023");
+        var before = given().auth().oauth2(READER).queryParam("from", "2023-01-01").queryParam("to", "2023-12-31")
+                .queryParam("unit", district).get("/api/v1/scorecard").then().extract();
+        if (before.statusCode() == 404) {
+            waitFor(() -> text("scorecard-error").equals("Chưa có bộ tiêu chí Chỉ số 766 áp dụng cho năm 2023: không ước tính được điểm.")
+                    && browser.findElements(By.cssSelector("#scorecard-gauges li")).isEmpty(), () -> "no definition for 2023, not "
+                    + text("scorecard-error"));
+        } else {
+            Map<String, Object> of2023 = scorecard("", LocalDate.of(2023, 1, 1), LocalDate.of(2023, 12, 31), district);
+            waitFor(() -> gaugeText("total").equals(gauge(of2023, VI)), () -> "2023's total, not " + gaugeText("total"));
+        }
+        choose("year", "2024");
+        waitFor(() -> gaugeText("total").equals(gauge(ofDistrict, VI)));
+        assertThat((List<?>) browser.executeScript("return window.cspViolations")).as("refused by the page's policy").isEmpty();
+    }
+
+    /** GET /api/v1/scorecard{path} over a scope, decimals kept exact. */
+    private static Map<String, Object> scorecard(String path, LocalDate from, LocalDate to, String unit) {
+        String body = given().auth().oauth2(READER).queryParam("from", from.toString()).queryParam("to", to.toString())
+                .queryParam("unit", unit).get("/api/v1/scorecard" + path).then().statusCode(200).extract().asString();
+        return io.restassured.path.json.JsonPath.from(body).using(new io.restassured.path.json.config.JsonPathConfig(
+                io.restassured.path.json.config.JsonPathConfig.NumberReturnType.BIG_DECIMAL)).getMap("");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(Map<String, Object> map, String key) {
+        return (List<Map<String, Object>>) map.get(key);
+    }
+
+    private static BigDecimal dec(Object number) {
+        return number == null ? null : new BigDecimal(number.toString());
+    }
+
+    /** Points as the page writes them: up to 2 decimals. */
+    private static String points(Object number, DecimalFormatSymbols symbols) {
+        return new DecimalFormat("#,##0.##", symbols).format(dec(number));
+    }
+
+    /** A gauge's words: earned of possible, out of the maxPoints (of a group, or the definition's total). */
+    private static String gauge(Map<String, Object> part, DecimalFormatSymbols symbols) {
+        String earned = points(part.get("earned"), symbols);
+        String possible = points(part.get("possible"), symbols);
+        String max = points(part.get("maxPoints"), symbols);
+        return symbols == VI ? earned + " / " + possible + " điểm tính được (tối đa " + max + ")"
+                : earned + " of " + possible + " points computed (out of " + max + ")";
+    }
+
+    private static String gaugeText(String group) {
+        List<WebElement> found = browser.findElements(By.cssSelector("#scorecard-gauges li[data-group='" + group + "'] .gauge-text"));
+        return found.isEmpty() ? "" : again(() -> found.get(0).getText());
+    }
+
+    private static WebElement criterionRow(String id) {
+        return browser.findElement(By.cssSelector("#scorecard-criteria tr[data-criterion='" + id + "']"));
     }
 
     private static List<String> cells(WebElement row) {
