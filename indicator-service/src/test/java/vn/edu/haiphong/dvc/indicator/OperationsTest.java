@@ -43,7 +43,13 @@ class OperationsTest {
                 entry("PUT /api/v1/plans/{year}", "putPlan"),
                 entry("GET /api/v1/reports/plan", "getPlanReport"),
                 entry("GET /api/v1/units", "listUnits"),
-                entry("GET /api/v1/dashboard/status", "getDashboardStatus")));
+                entry("GET /api/v1/dashboard/status", "getDashboardStatus"),
+                entry("GET /api/v1/plans/{year}/tasks", "getPlanTasks"),
+                entry("GET /api/v1/scorecard", "getScorecard"),
+                entry("GET /api/v1/scorecard/units", "getScorecardRanking"),
+                entry("GET /api/v1/scorecard/series", "getScorecardSeries"),
+                entry("GET /api/v1/scorecards/{year}", "getScorecardDefinition"),
+                entry("PUT /api/v1/scorecards/{year}", "putScorecardDefinition")));
     }
 
     @Test
@@ -53,6 +59,13 @@ class OperationsTest {
 
     @Test
     void metricsCountTheEventsApplied() {
-        ServiceChecks.assertMetricsExported("dvc_indicator_events_applied_total");
+        // An event of its own, so that the counter exists whichever test ran before (or none).
+        java.time.OffsetDateTime at = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(7)).minusMinutes(1);
+        Published.send(java.util.List.of(new vn.edu.haiphong.dvc.contract.DossierEvent("ops-metric-1",
+                vn.edu.haiphong.dvc.contract.DossierEventType.SUBMITTED, at, "OPS-HS-1", "OPS-P", "OPS-U",
+                vn.edu.haiphong.dvc.contract.Channel.ONLINE, true, new vn.edu.haiphong.dvc.contract.Applicant(
+                        vn.edu.haiphong.dvc.contract.ApplicantKind.ORGANIZATION, "d".repeat(64), null, null), null, null, null)));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).ignoreExceptions()
+                .untilAsserted(() -> ServiceChecks.assertMetricsExported("dvc_indicator_events_applied_total"));
     }
 }
