@@ -16,7 +16,8 @@ LOCAL="${DVC_LOCAL_DIR:-$ROOT/.local}"
 LOGS="$LOCAL/logs"
 KAFKA_PORT="${DVC_KAFKA_PORT:-9092}"
 PG_PORT="${DVC_POSTGRES_PORT:-15432}"
-ISSUER="https://dvc.haiphong.edu.vn"
+# The quick start's own issuer, never production's: a token it mints is refused by a production configuration.
+ISSUER="https://dvc.haiphong.edu.vn/local"
 SERVICES=(dossier-service payment-service indicator-service)
 declare -A PORTS=([dossier-service]=8081 [payment-service]=8082 [indicator-service]=8083)
 DATABASE_URL="${DVC_DATABASE_URL:-}"
@@ -184,6 +185,7 @@ for s in "${SERVICES[@]}"; do
         KAFKA_BOOTSTRAP_SERVERS="localhost:$KAFKA_PORT" \
         MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$LOCAL/jwt-public.pem" \
         MP_JWT_VERIFY_ISSUER="$ISSUER" \
+        MP_JWT_VERIFY_TOKEN_AGE=2592000 \
         DVC_DOSSIER_APPLICANT_HASH_KEY="$DVC_DOSSIER_APPLICANT_HASH_KEY" \
         DVC_PAYMENT_DOSSIER_SERVICE_TOKEN="$READER_TOKEN" \
         QUARKUS_REST_CLIENT_DOSSIER_SERVICE_URL="http://localhost:${PORTS[dossier-service]}" \
@@ -217,7 +219,7 @@ cat <<INFO
   dossier-service     http://localhost:8081   Swagger UI: http://localhost:8081/q/swagger-ui
   payment-service     http://localhost:8082   Swagger UI: http://localhost:8082/q/swagger-ui
   indicator-service   http://localhost:8083   Swagger UI: http://localhost:8083/q/swagger-ui
-  Dashboard           http://localhost:8083/?token=$READER_TOKEN
+  Dashboard           http://localhost:8083/#token=$READER_TOKEN
   Kafka               localhost:$KAFKA_PORT
   PostgreSQL          ${DB_BASE#jdbc:postgresql://}
 

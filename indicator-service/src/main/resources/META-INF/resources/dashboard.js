@@ -155,19 +155,36 @@ function start() {
         }
     });
 
-    // ?token=... signs in once, then leaves the address bar (and the history) without it.
-    const url = new URL(window.location.href);
-    const fromUrl = url.searchParams.get('token');
-    if (fromUrl) {
-        url.searchParams.delete('token');
-        window.history.replaceState(null, '', url.pathname + url.search + url.hash);
-    }
-    const token = fromUrl || sessionStorage.getItem('dvc.token');
+    // #token=... signs in (on load, or pasted into the address of the open page), then leaves the address bar.
+    window.addEventListener('hashchange', () => {
+        const pasted = tokenFromAddress();
+        if (pasted) {
+            signIn(pasted);
+        }
+    });
+    const token = tokenFromAddress() || sessionStorage.getItem('dvc.token');
     if (token) {
         signIn(token);
     } else {
         $('token').focus();
     }
+}
+
+/**
+ * The token of a #token=... address, removed from the address bar and the history at once. A fragment is never sent to
+ * the server (no access log, no Referer); a token in the query string (?token=) would be, so it is not read.
+ */
+function tokenFromAddress() {
+    const url = new URL(window.location.href);
+    const fragment = new URLSearchParams(url.hash.startsWith('#') ? url.hash.substring(1) : url.hash);
+    const token = fragment.get('token');
+    if (!token) {
+        return null;
+    }
+    fragment.delete('token');
+    const rest = fragment.toString();
+    window.history.replaceState(null, '', url.pathname + url.search + (rest ? '#' + rest : ''));
+    return token;
 }
 
 start();

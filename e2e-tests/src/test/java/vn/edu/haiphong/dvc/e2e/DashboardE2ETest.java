@@ -94,7 +94,7 @@ class DashboardE2ETest {
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
                 .until(() -> served(from, to, DATA.root).equals(expected(from, to, DATA.root)));
 
-        browser.get(stack.url("indicator-service") + "/?token=" + stack.readerToken);
+        browser.get(stack.url("indicator-service") + "/#token=" + stack.readerToken);
         waitFor(() -> browser.findElements(By.cssSelector("#cards > li")).size() == 23);
         choose("year", "2024");
         choose("unit", DATA.root);
@@ -142,7 +142,7 @@ class DashboardE2ETest {
         String title = "Bản tin an toàn giao thông " + PREFIX;
 
         SharedStack.withSchoolAccounts(accounts -> {
-            browser.get(stack.url("indicator-service") + "/?token=" + accounts.unitReporter(school));
+            browser.get(stack.url("indicator-service") + "/#token=" + accounts.unitReporter(school));
             waitFor(() -> browser.findElement(By.id("school")).isDisplayed());
             assertThat(browser.findElement(By.id("dashboard")).isDisplayed()).isFalse();
             assertThat(browser.findElement(By.id("school-name")).getText()).isEqualTo("Trường THCS Ánh Dương " + PREFIX + " (" + school + ")");

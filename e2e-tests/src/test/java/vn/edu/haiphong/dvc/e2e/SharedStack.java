@@ -79,7 +79,7 @@ final class SharedStack {
     /** The claims {@link Tokens#mint} gives the stack's tokens, and the unit. */
     private static String unitReporter(PrivateKey key, String unit) {
         return Jwt.issuer(ProcessStack.ISSUER).subject("e2e-school-" + unit).upn("e2e-school-" + unit)
-                .groups(Set.of("unit-reporter")).claim("unit", unit).expiresIn(Duration.ofHours(1))
+                .groups(Set.of("unit-reporter")).claim("unit", unit).audience(Tokens.AUDIENCE).expiresIn(Duration.ofHours(1))
                 .claim("jti", UUID.randomUUID().toString()).jws().algorithm(SignatureAlgorithm.RS256).sign(key);
     }
 }

@@ -361,7 +361,12 @@ class DashboardBrowserTest {
         waitFor(() -> browser.findElement(By.id("sign-in")).isDisplayed());
         assertThat(browser.executeScript("return sessionStorage.getItem('dvc.token')")).isNull();
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        // A token in the query string would reach access logs and Referers: the page does not read it.
         browser.get(page + "?token=" + READER);
+        waitFor(() -> browser.findElement(By.id("sign-in")).isDisplayed());
+        assertThat(browser.executeScript("return sessionStorage.getItem('dvc.token')")).isNull();
+        // A fragment is never sent to the server: that one signs in.
+        browser.get(page + "#token=" + READER);
         waitFor(() -> cards().size() == servedCount());
         assertThat(browser.getCurrentUrl()).doesNotContain("token");
         // Narrow screen: one card a row, nothing wider than the screen.
@@ -648,7 +653,7 @@ class DashboardBrowserTest {
         Chromium.screenshot(browser, "open-dossiers-board", 1366);
 
         // A state filters the list: the overdue ones, oldest due first, each with its working days late.
-        boardButton("overdue").click();
+        again(() -> { boardButton("overdue").click(); return null; });
         waitFor(() -> listed().equals(List.of("OPN-HS-1", "OPN-HS-3", "OPN-HS-2")), () -> "the overdue dossiers, not " + listed());
         assertThat(boardButton("overdue").getAttribute("aria-pressed")).isEqualTo("true");
         assertThat(text("open-list-title")).isEqualTo("Danh sách hồ sơ: Quá hạn");
@@ -657,14 +662,14 @@ class DashboardBrowserTest {
                 "quá hạn " + workingDays(calendar, today.minusDays(5), today) + " ngày làm việc", "0");
 
         // A unit of the ranking moves the scope there: the picker, the counts, the list (still the overdue ones).
-        browser.findElement(By.cssSelector("#open-units button[data-unit='" + second + "']")).click();
+        again(() -> { browser.findElement(By.cssSelector("#open-units button[data-unit='" + second + "']")).click(); return null; });
         waitFor(() -> second.equals(new Select(browser.findElement(By.id("unit"))).getFirstSelectedOption().getAttribute("value")));
         waitFor(() -> boardCounts().equals(Map.of("", "3", "overdue", "1", "due-soon", "1", "waiting", "0", "on-track", "1")),
                 () -> "the counts of " + second + ", not " + boardCounts());
         waitFor(() -> listed().equals(List.of("OPN-HS-3")), () -> "the overdue dossier of " + second + ", not " + listed());
         waitFor(() -> rows("open-units").size() == 1 && text("open-units").contains("Không có đơn vị trực thuộc."));
         // The same state again: the whole list.
-        boardButton("overdue").click();
+        again(() -> { boardButton("overdue").click(); return null; });
         waitFor(() -> listed().equals(List.of("OPN-HS-3", "OPN-HS-4", "OPN-HS-5")), () -> "every dossier of " + second + ", not " + listed());
         List<String> dueSoon = cellsOf("open-list", 1);
         assertThat(dueSoon.get(1)).isEqualTo("Sắp đến hạn");
@@ -672,7 +677,7 @@ class DashboardBrowserTest {
         assertThat(cellsOf("open-list", 2).get(7)).as("supplement requests").isEqualTo("1");
 
         // A dossier's timeline, one click from its code: its state now and every event in words.
-        browser.findElement(By.cssSelector("#open-list button[data-dossier='OPN-HS-5']")).click();
+        again(() -> { browser.findElement(By.cssSelector("#open-list button[data-dossier='OPN-HS-5']")).click(); return null; });
         waitFor(() -> timelineEvents().size() == 3, () -> "the timeline of OPN-HS-5, not " + timelineEvents());
         assertThat(text("timeline-title")).isEqualTo("Diễn biến hồ sơ OPN-HS-5");
         assertThat(fact("state")).isEqualTo("Trong hạn");
@@ -696,7 +701,7 @@ class DashboardBrowserTest {
         choose("indicator", "dossier-digitization");
         choose("drill-set", "denominator");
         waitFor(() -> codes().containsAll(List.of("OPN-HS-1", "OPN-HS-2", "OPN-HS-6")), () -> "the received dossiers, not " + codes());
-        browser.findElement(By.cssSelector("#drill button[data-dossier='OPN-HS-6']")).click();
+        again(() -> { browser.findElement(By.cssSelector("#drill button[data-dossier='OPN-HS-6']")).click(); return null; });
         waitFor(() -> timelineEvents().size() == 3, () -> "the timeline of OPN-HS-6, not " + timelineEvents());
         assertThat(fact("state")).isEqualTo("Chờ bổ sung");
         events = timelineEvents();
@@ -776,6 +781,7 @@ class DashboardBrowserTest {
         return again(() -> cells(rows(table).get(index)));
     }
 
+    /** A read or a click on what the page may draw again at any moment (the board's refresh, the live updates), retried then. */
     private static <T> T again(java.util.function.Supplier<T> read) {
         for (int attempt = 1; ; attempt++) {
             try {

@@ -83,7 +83,8 @@ class OpenDossiersTest {
         NAME.put("OD-D1", "Phòng Giáo dục OD 1");
         NAME.put("OD-D2", "Phòng Giáo dục OD 2");
         NAME.put("OD-S11", "Trường OD 1-1");
-        NAME.put("OD-S12", "Trường OD 1-2");
+        // A name a spreadsheet would run as a formula: served as it is, neutralised in the CSV.
+        NAME.put("OD-S12", "=Trường OD 1-2");
         NAME.put("OD-S21", "Trường OD 2-1");
     }
 
@@ -486,6 +487,8 @@ class OpenDossiersTest {
         List<List<String>> lines = csv(text);
         assertThat(text).startsWith("Mã hồ sơ,Trạng thái,Mã thủ tục,Thủ tục,Mã đơn vị,Đơn vị,Ngày tiếp nhận,Hạn giải quyết,"
                 + "Số lần yêu cầu bổ sung,Số ngày làm việc quá hạn,Số ngày làm việc còn lại\r\n");
+        // A name beginning with "=" gets a leading apostrophe (OWASP's rule against CSV formula injection).
+        assertThat(text).contains(",'=Trường OD 1-2,").doesNotContain(",=Trường");
         // The procedure's name has a comma: quoted.
         assertThat(text).contains(",\"Cấp bản sao văn bằng, chứng chỉ\",");
         List<Dossier> expected = expected("OD-D1", null, 2, OffsetDateTime.now(VN));
@@ -501,7 +504,8 @@ class OpenDossiersTest {
             assertThat(cells[0]).isEqualTo(d.code());
             assertThat(cells[1]).isEqualTo(vi.get(d.state()));
             assertThat(cells[3]).isEqualTo(PROCEDURE_NAME.get(d.procedure()));
-            assertThat(cells[5]).isEqualTo(NAME.get(d.unit()));
+            String name = NAME.get(d.unit());
+            assertThat(cells[5]).isEqualTo(name.startsWith("=") ? "'" + name : name);
             assertThat(cells[7]).isEqualTo(d.due().atZoneSameInstant(VN).toLocalDateTime().toString().substring(0, 16).replace('T', ' '));
             assertThat(cells[8]).isEqualTo(String.valueOf(d.requests()));
             assertThat(cells[9]).isEqualTo(d.late() == null ? "" : d.late().toString());

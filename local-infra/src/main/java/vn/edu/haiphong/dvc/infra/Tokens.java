@@ -35,6 +35,9 @@ import io.smallrye.jwt.build.Jwt;
  */
 public final class Tokens {
 
+    /** r2: the audience every token of this system carries ({@code aud}), which the services check. */
+    public static final String AUDIENCE = "dvc";
+
     private static final String PRIVATE_LABEL = "PRIVATE KEY";
     private static final String PUBLIC_LABEL = "PUBLIC KEY";
 
@@ -127,6 +130,12 @@ public final class Tokens {
 
     private static String mint(PrivateKey key, String issuer, String subject, Set<String> groups, java.util.Map<String, String> claims,
             Instant issuedAt, Instant expiresAt) {
+        return mint(key, issuer, subject, groups, claims, AUDIENCE, issuedAt, expiresAt);
+    }
+
+    /** Every claim chosen, an audience among them ({@code null}: none; tests of refused tokens use it). */
+    public static String mint(PrivateKey key, String issuer, String subject, Set<String> groups, java.util.Map<String, String> claims,
+            String audience, Instant issuedAt, Instant expiresAt) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(issuer, "issuer");
         Objects.requireNonNull(subject, "subject");
@@ -141,6 +150,9 @@ public final class Tokens {
                 .issuedAt(issuedAt)
                 .expiresAt(expiresAt)
                 .claim("jti", UUID.randomUUID().toString());
+        if (audience != null) {
+            builder.audience(audience);
+        }
         claims.forEach(builder::claim);
         return builder.jws()
                 .algorithm(SignatureAlgorithm.RS256)

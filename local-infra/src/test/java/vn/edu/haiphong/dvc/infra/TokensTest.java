@@ -136,6 +136,8 @@ class TokensTest {
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
                         AlgorithmIdentifiers.RSA_USING_SHA256)
                 .setExpectedIssuer(ISSUER)
+                // r2: every token carries the system's audience (required when expected).
+                .setExpectedAudience(true, Tokens.AUDIENCE)
                 .setRequireExpirationTime()
                 .setRequireIssuedAt()
                 .setRequireJwtId()

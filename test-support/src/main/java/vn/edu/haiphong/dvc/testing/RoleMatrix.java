@@ -19,7 +19,8 @@ import io.restassured.specification.RequestSpecification;
 /**
  * Section 0 of the contract as a table: every endpoint, called by every role and by callers without a
  * valid token. A role the endpoint grants gets past security (any status but 401 and 403), any other
- * role gets 403, and a missing, expired, foreign or garbled token gets 401 with a problem body.
+ * role gets 403, and a missing, expired, foreign or garbled token gets 401 with a problem body. r2: so does a forged
+ * one ({@code alg: none}, not yet valid, no {@code aud}, another {@code aud}), and a valid token with no role gets 403.
  */
 public final class RoleMatrix {
 
@@ -69,12 +70,18 @@ public final class RoleMatrix {
                     }
                 }));
             }
+            tests.add(DynamicTest.dynamicTest(endpoint + " with a valid token and no role", () ->
+                    assertThat(call(given().auth().oauth2(TestTokens.withoutGroups()), endpoint)).isEqualTo(403)));
             String granted = endpoint.allowed().iterator().next();
             Map<String, Supplier<RequestSpecification>> strangers = new LinkedHashMap<>();
             strangers.put("no token", () -> given());
             strangers.put("an expired token", () -> given().auth().oauth2(TestTokens.expired(granted)));
             strangers.put("a token signed by another key", () -> given().auth().oauth2(TestTokens.signedByOtherKey(granted)));
             strangers.put("a garbled token", () -> given().auth().oauth2("not.a.jwt"));
+            strangers.put("an unsigned token (alg none)", () -> given().auth().oauth2(TestTokens.unsigned(granted)));
+            strangers.put("a token not yet valid", () -> given().auth().oauth2(TestTokens.notYetValid(granted)));
+            strangers.put("a token with no audience", () -> given().auth().oauth2(TestTokens.withoutAudience(granted)));
+            strangers.put("a token for another audience", () -> given().auth().oauth2(TestTokens.forAudience("other-system", granted)));
             strangers.forEach((name, caller) -> tests.add(DynamicTest.dynamicTest(endpoint + " with " + name, () -> {
                 RequestSpecification request = caller.get();
                 if (endpoint.contentType() != null) {

@@ -8,6 +8,7 @@ import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Set;
 
 import vn.edu.haiphong.dvc.infra.Tokens;
@@ -81,6 +82,43 @@ public final class TestTokens {
         Instant now = Instant.now();
         return Tokens.mint(testKey(), ISSUER, "test-user", groups(groups), now.minus(Duration.ofHours(2)),
                 now.minus(Duration.ofHours(1)));
+    }
+
+    /** Signed with the test key, valid in every claim but one: no {@code aud}. */
+    public static String withoutAudience(String... groups) {
+        Instant now = Instant.now();
+        return Tokens.mint(testKey(), ISSUER, "test-user", groups(groups), java.util.Map.of(), null, now, now.plus(LIFETIME));
+    }
+
+    /** Signed with the test key, valid in every claim but one: another system's {@code aud}. */
+    public static String forAudience(String audience, String... groups) {
+        Instant now = Instant.now();
+        return Tokens.mint(testKey(), ISSUER, "test-user", groups(groups), java.util.Map.of(), audience, now, now.plus(LIFETIME));
+    }
+
+    /** Signed with the test key, but valid only from an hour from now ({@code nbf}, well past the clock skew allowance). */
+    public static String notYetValid(String... groups) {
+        Instant later = Instant.now().plus(Duration.ofHours(1));
+        return io.smallrye.jwt.build.Jwt.issuer(ISSUER).subject("test-user").upn("test-user").groups(groups(groups))
+                .audience(Tokens.AUDIENCE).issuedAt(Instant.now()).expiresAt(later.plus(LIFETIME)).claim("nbf", later.getEpochSecond())
+                .claim("jti", java.util.UUID.randomUUID().toString()).jws().algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.RS256)
+                .sign(testKey());
+    }
+
+    /**
+     * The claims of a valid token under the header {@code "alg": "none"} and with no signature: what an attacker sends
+     * hoping the service skips verification.
+     */
+    public static String unsigned(String... groups) {
+        String valid = forRoles(groups);
+        String header = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}"
+                .getBytes(StandardCharsets.UTF_8));
+        return header + "." + valid.split("\\.")[1] + ".";
+    }
+
+    /** Valid in every claim, signed with the test key, but with no {@code groups}: no role at all. */
+    public static String withoutGroups() {
+        return Tokens.mint(testKey(), ISSUER, "test-user", Set.of(), LIFETIME);
     }
 
     /** Valid in every claim, but signed with a key generated in this JVM, which no service trusts. */

@@ -46,10 +46,22 @@ class TestTokensTest {
                 .hasMessageContaining("signature");
     }
 
+    @Test
+    void theForgedTokensAreEachRefusedForTheirOneFault() {
+        assertThatThrownBy(() -> claims(TestTokens.withoutAudience("reader"))).isInstanceOf(InvalidJwtException.class)
+                .hasMessageContaining("Audience");
+        assertThatThrownBy(() -> claims(TestTokens.forAudience("other-system", "reader"))).isInstanceOf(InvalidJwtException.class)
+                .hasMessageContaining("Audience");
+        assertThatThrownBy(() -> claims(TestTokens.unsigned("reader"))).isInstanceOf(InvalidJwtException.class);
+        assertThat(new String(java.util.Base64.getUrlDecoder().decode(
+                TestTokens.unsigned("reader").split("\\.")[0]), java.nio.charset.StandardCharsets.UTF_8)).contains("\"alg\":\"none\"");
+    }
+
     private static JwtClaims claims(String token) throws InvalidJwtException {
         JwtConsumer consumer = new JwtConsumerBuilder()
                 .setVerificationKey(PUBLIC_KEY)
                 .setExpectedIssuer(TestTokens.ISSUER)
+                .setExpectedAudience(true, Tokens.AUDIENCE)
                 .setRequireExpirationTime()
                 .setRequireIssuedAt()
                 .setRequireJwtId()

@@ -46,7 +46,9 @@ public final class OpenDossierExport {
         StringBuilder out = new StringBuilder("\uFEFF");
         out.append(HEADINGS.stream().map(CsvReport::quote).collect(Collectors.joining(","))).append("\r\n");
         for (OpenDossierItem item : export.items()) {
-            out.append(cells(item).stream().map(c -> CsvReport.quote(c == null ? "" : c.toString())).collect(Collectors.joining(",")))
+            // A name a spreadsheet would run as a formula (=, +, -, @, a tab, a carriage return first) is neutralised.
+            out.append(cells(item).stream().map(c -> CsvReport.quote(c == null ? "" : c instanceof String text ? CsvReport.neutralised(text)
+                    : c.toString())).collect(Collectors.joining(",")))
                     .append("\r\n");
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
