@@ -54,11 +54,13 @@ import vn.edu.haiphong.dvc.testing.data.Ledger;
 class DashboardE2ETest {
 
     /**
-     * Catalogue indicators count every procedure of the shared system, not only this department's: they are
-     * left out of the comparison, and this department's procedures are sent neither eligible for nor provided
+     * Catalogue indicators (and 18's denominator, every fee-bearing procedure) count every procedure of the shared
+     * system, not only this department's: they are left out of the comparison (FaultToleranceTest reads them from
+     * dossier-service's catalogue), and this department's procedures are sent neither eligible for nor provided
      * as fully-online services, so that they do not move them for the other tests of the shared system.
      */
-    private static final Set<String> CATALOGUE = Set.of("procedures-fully-online", "fully-online-on-national-portal");
+    private static final Set<String> CATALOGUE = Set.of("procedures-fully-online", "fully-online-on-national-portal",
+            "fee-procedures-with-dossiers");
 
     private static ProcessStack stack;
     private static ChromeDriver browser;

@@ -48,6 +48,7 @@ class ReportTest {
     static final LocalDate FROM = LocalDate.of(2024, 1, 1);
     static final LocalDate TO = LocalDate.of(2024, 12, 31);
     static final String QUOTED = "Trường \"Hoa Sen\", cơ sở 2";
+    static final String EMOJI = "Tổ công nghệ \u6F22 \uD83E\uDD84 số";
 
     private static DataSet data;
 
@@ -60,10 +61,13 @@ class ReportTest {
         List<Object> messages = new ArrayList<>(data.shuffledWithDuplicates());
         // A unit whose name needs quoting in CSV: no dossiers, ranked last.
         messages.add(new UnitRecord("RPT-HS", QUOTED, UnitType.SCHOOL, data.root, null));
+        // A name with characters the PDF's font lacks (a Chinese character, a recent emoji), below a district: its own report must not fail.
+        messages.add(new UnitRecord("RPT-EMO", EMOJI, UnitType.OFFICE, data.districts.get(0), null));
         Published.send(messages);
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
                 .until(() -> Indicators.matches(FROM, TO, data.root) && Indicators.matches(FROM, TO, data.districts.get(0))
-                        && given().auth().oauth2(TestTokens.reader()).get("/api/v1/units").then().extract().asString().contains("RPT-HS"));
+                        && given().auth().oauth2(TestTokens.reader()).get("/api/v1/units").then().extract().asString().contains("RPT-HS")
+                        && given().auth().oauth2(TestTokens.reader()).get("/api/v1/units").then().extract().asString().contains("RPT-EMO"));
         // Row 12 takes the status an admin reports.
         given().auth().oauth2(TestTokens.admin()).contentType("application/json").body("{ \"status\": \"DONE\", \"note\": \"" + ROW_12_NOTE
                 + "\" }").put("/api/v1/plans/2024/tasks/12").then().statusCode(200);
@@ -304,6 +308,18 @@ class ReportTest {
     private static io.restassured.path.json.JsonPath scorecardJson(String unit) {
         return reader().queryParam("from", FROM.toString()).queryParam("to", TO.toString()).queryParam("unit", unit)
                 .get("/api/v1/scorecard").then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void aNameWithACharacterTheFontLacksIsDrawnAsAQuestionMarkNeverA500() throws Exception {
+        Response response = reader().queryParam("year", "2024").queryParam("unit", "RPT-EMO").queryParam("format", "pdf")
+                .get("/api/v1/reports/plan").then().statusCode(200).extract().response();
+        try (PDDocument pdf = Loader.loadPDF(response.asByteArray())) {
+            assertThat(new PDFTextStripper().getText(pdf)).contains("Phạm vi: Tổ công nghệ ? ? số (RPT-EMO)");
+        }
+        // The other formats keep the name as it is (its district's CSV lists it among the units below).
+        assertThat(new String(reader().queryParam("year", "2024").queryParam("unit", data.districts.get(0)).queryParam("format", "csv")
+                .get("/api/v1/reports/plan").then().statusCode(200).extract().asByteArray(), StandardCharsets.UTF_8)).contains(EMOJI);
     }
 
     @Test

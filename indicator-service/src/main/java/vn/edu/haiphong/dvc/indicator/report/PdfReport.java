@@ -202,7 +202,7 @@ final class PdfReport {
         page.beginText();
         page.setFont(font, size);
         page.newLineAtOffset(x, atY);
-        page.showText(text);
+        page.showText(printable(text, font));
         page.endText();
     }
 
@@ -253,7 +253,8 @@ final class PdfReport {
     }
 
     /** Words to lines no wider than {@code width}; a word wider than a line is cut. */
-    private static List<String> wrap(String text, PDType0Font font, float width) throws IOException {
+    private static List<String> wrap(String raw, PDType0Font font, float width) throws IOException {
+        String text = printable(raw, font);
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String word : text.split(" ")) {
@@ -281,6 +282,29 @@ final class PdfReport {
         return lines;
     }
 
+    /**
+     * The text as the font can draw it: a character it has no glyph for (an emoji in a unit's name, a script DejaVu Sans
+     * lacks) becomes "?", a control character a space, so that a name never makes the report fail. The XLSX and CSV
+     * keep the name as it is.
+     */
+    static String printable(String text, PDType0Font font) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> {
+            if (Character.isISOControl(cp)) {
+                out.append(' ');
+                return;
+            }
+            String one = new String(Character.toChars(cp));
+            try {
+                font.encode(one);
+                out.append(one);
+            } catch (IOException | IllegalArgumentException e) {
+                out.append('?');
+            }
+        });
+        return out.toString();
+    }
+
     private static float width(String text, PDType0Font font) throws IOException {
         return font.getStringWidth(text) / 1000 * SIZE;
     }
@@ -291,7 +315,7 @@ final class PdfReport {
         page.beginText();
         page.setFont(font, size);
         page.newLineAtOffset(x, y);
-        page.showText(text);
+        page.showText(printable(text, font));
         page.endText();
     }
 
