@@ -276,7 +276,7 @@ class BadInputPropertyTest {
 
     private static String indicators() throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url("indicator-service")
-                + "/api/v1/indicators?from=2000-01-01&to=2030-12-31")).header("Authorization", "Bearer " + stack.readerToken).build(),
+                + "/api/v1/indicators?from=2021-01-01&to=2030-12-31")).header("Authorization", "Bearer " + stack.readerToken).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode node = JSON.readTree(response.body());
