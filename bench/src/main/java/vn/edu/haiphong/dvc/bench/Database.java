@@ -111,6 +111,9 @@ final class Database implements AutoCloseable {
                     join bench_units u on u.i = g.i %% (select count(*) from bench_units)
                     join bench_procedures p on p.i = (g.i / 7) %% (select count(*) from bench_procedures)"""
                     .formatted(applicants, stamp, from, to - 1, YEAR));
+            // r2 (V8): every bulk-loaded applicant is a citizen with VNeID, as the events published for them say.
+            s.execute("update dossier_fact set applicant_citizen = true, applicant_vneid = true where applicant_citizen is null"
+                    + " and submitted_at is not null");
             s.execute("""
                     insert into payment_fact (transaction_id, dossier_code, procedure_code, unit_code, paid_at, paid_day, method, amount,
                         refunded, updated_at)
