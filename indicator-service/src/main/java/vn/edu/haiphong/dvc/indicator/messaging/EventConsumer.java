@@ -29,6 +29,7 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -149,8 +150,9 @@ public class EventConsumer {
         while (true) {
             try {
                 int count = updater.count(batch.stream().map(Read::message).toList());
-                // This instance's readers see the batch at once, not at their next version check.
-                version.refresh();
+                // This instance's readers see the batch at once, not at their next version check. In a transaction of its
+                // own, so on the writers' pool: readers, however busy, never hold up the consumer (Jdbc).
+                QuarkusTransaction.requiringNew().run(version::refresh);
                 return count;
             } catch (RuntimeException e) {
                 if (stopping.get()) {

@@ -10,15 +10,31 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
+import vn.edu.haiphong.dvc.api.problem.ProblemException;
 
 /**
- * The one way this service's repositories talk to PostgreSQL: plain JDBC on the Agroal pool, which joins the
- * caller's transaction when there is one. Statements with {@code ?} parameters, rows read by the caller.
+ * The one way this service's repositories talk to PostgreSQL: plain JDBC, statements with {@code ?} parameters,
+ * rows read by the caller. Two pools:
+ * <ul>
+ * <li>inside a transaction (the consumer's batches, an administrator's change, the rebuild), the writers' pool, the
+ * default datasource, whose connection joins the transaction;</li>
+ * <li>outside any transaction (what a request reads), the readers' pool ({@code readers}), whose connections end any
+ * statement that runs longer than {@code dvc.indicator.read-statement-timeout}.</li>
+ * </ul>
+ * So that no reader holds a connection for long, and readers, however many and slow, never take the connections
+ * the consumer needs: it only ever reads and writes inside its transactions.
  */
 @ApplicationScoped
 public class Jdbc {
+
+    /** PostgreSQL's code for a statement cancelled by its statement_timeout. */
+    private static final String QUERY_CANCELED = "57014";
 
     /** Reads one row. */
     public interface Row<T> {
@@ -51,14 +67,19 @@ public class Jdbc {
         }
     }
 
-    private final AgroalDataSource dataSource;
+    private final AgroalDataSource writers;
+    private final AgroalDataSource readers;
+    private final TransactionManager transactions;
 
-    public Jdbc(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    public Jdbc(AgroalDataSource writers, @DataSource("readers") AgroalDataSource readers, TransactionManager transactions) {
+        this.writers = writers;
+        this.readers = readers;
+        this.transactions = transactions;
     }
 
     public <T> List<T> list(Sql sql, Row<T> row) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = prepare(c, sql)) {
+        boolean reading = !inTransaction();
+        try (Connection c = connection(reading); PreparedStatement s = prepare(c, sql)) {
             List<T> rows = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -67,7 +88,7 @@ public class Jdbc {
             }
             return rows;
         } catch (SQLException e) {
-            throw new IllegalStateException(e);
+            throw failure(e, reading);
         }
     }
 
@@ -85,11 +106,47 @@ public class Jdbc {
     }
 
     public int update(String sql, Object... parameters) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = prepare(c, new Sql().add(sql, parameters))) {
+        boolean reading = !inTransaction();
+        try (Connection c = connection(reading); PreparedStatement s = prepare(c, new Sql().add(sql, parameters))) {
             return s.executeUpdate();
         } catch (SQLException e) {
+            throw failure(e, reading);
+        }
+    }
+
+    /** Whether this thread runs in a transaction: its statements then belong to it, on the writers' pool. */
+    public boolean inTransaction() {
+        try {
+            int status = transactions.getStatus();
+            return status != Status.STATUS_NO_TRANSACTION && status != Status.STATUS_UNKNOWN;
+        } catch (SystemException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private Connection connection(boolean reading) throws SQLException {
+        if (!reading) {
+            return writers.getConnection();
+        }
+        try {
+            return readers.getConnection();
+        } catch (SQLException e) {
+            // Every reader's connection taken for longer than the pool's acquisition timeout, most often: busy, not broken.
+            throw ProblemException.unavailable("No connection for reading could be had in time (every one busy, or the database"
+                    + " out of reach); try again in a moment.");
+        }
+    }
+
+    /**
+     * A reader's statement that ran out of time is the service's limit, not a fault: 503, and the client may ask
+     * again (the answer, once computed, is cached for the data's version).
+     */
+    private static RuntimeException failure(SQLException e, boolean reading) {
+        if (reading && QUERY_CANCELED.equals(e.getSQLState())) {
+            return ProblemException.unavailable("The query took longer than this service allows a read"
+                    + " (dvc.indicator.read-statement-timeout); try a shorter period or a smaller unit, or again later.");
+        }
+        return new IllegalStateException(e);
     }
 
     private static PreparedStatement prepare(Connection c, Sql sql) throws SQLException {

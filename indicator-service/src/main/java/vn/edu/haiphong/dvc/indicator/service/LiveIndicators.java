@@ -20,7 +20,6 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
@@ -110,7 +109,7 @@ public class LiveIndicators {
      * it was last sent. Reads the database: call it on a worker thread.
      */
     public Multi<IndicatorsResponse> stream() {
-        IndicatorsResponse initial = QuarkusTransaction.requiringNew().call(() -> indicators.all(defaultScope()));
+        IndicatorsResponse initial = indicators.all(defaultScope());
         return Multi.createFrom().deferred(() -> {
             AtomicReference<Map<String, IndicatorValue>> sent = new AtomicReference<>(byId(initial));
             Multi<IndicatorsResponse> changes = snapshots.onItem().transformToMultiAndConcatenate(now -> {
@@ -138,7 +137,7 @@ public class LiveIndicators {
             return;
         }
         try {
-            snapshots.onNext(QuarkusTransaction.requiringNew().call(() -> indicators.all(defaultScope())));
+            snapshots.onNext(indicators.all(defaultScope()));
         } catch (RuntimeException e) {
             LOG.warnf("Could not read the live indicators: %s", e.getMessage());
         }
