@@ -40,6 +40,8 @@ class DeploymentDescriptorsTest {
     private static final Path ROOT = repositoryRoot();
 
     private static final List<String> SERVICES = List.of("dossier-service", "payment-service", "indicator-service");
+    /** Where the production build serves /q/* (quarkus.management.port's default). */
+    private static final int MANAGEMENT_PORT = 9000;
     private static final List<String> APP_DEPENDENCIES = List.of("kafka", "postgres");
 
     /**
@@ -133,8 +135,8 @@ class DeploymentDescriptorsTest {
                 }
             }
             String test = String.valueOf(map(service.get("healthcheck"), name).get("test"));
-            if (!test.contains("/q/health/ready")) {
-                problems.add(name + ": healthcheck does not ask /q/health/ready: " + test);
+            if (!test.contains("localhost:" + MANAGEMENT_PORT + "/q/health/ready")) {
+                problems.add(name + ": healthcheck does not ask /q/health/ready on the management port: " + test);
             }
             String port = String.valueOf(httpPort(name));
             List<?> ports = list(service.get("ports"), name + " ports");
@@ -275,6 +277,17 @@ class DeploymentDescriptorsTest {
                     if (!optional && (path == null || !string(path).startsWith("/q/health/"))) {
                         problems.add(where + ": " + probe + " does not ask /q/health/...: " + path);
                     }
+                    // The production build serves /q/* on the management port only (pom.xml, profile production).
+                    Object port = container.get(probe) == null ? null
+                            : map(map(container.get(probe), probe).get("httpGet"), probe + " httpGet").get("port");
+                    if (!optional && !"management".equals(port)) {
+                        problems.add(where + ": " + probe + " asks port " + port + ", not the management port");
+                    }
+                }
+                boolean management = list(container.getOrDefault("ports", List.of()), "ports").stream().map(p -> map(p, "port"))
+                        .anyMatch(p -> "management".equals(p.get("name")) && Integer.valueOf(MANAGEMENT_PORT).equals(p.get("containerPort")));
+                if (!management) {
+                    problems.add(where + ": no container port \"management\" " + MANAGEMENT_PORT);
                 }
                 Map<String, Object> resources = map(container.get("resources"), where + " resources");
                 Map<String, Object> requests = map(resources.getOrDefault("requests", Map.of()), "requests");
@@ -533,7 +546,7 @@ class DeploymentDescriptorsTest {
                     .flatMap(c -> list(c.getOrDefault("ports", List.of()), "ports").stream())
                     .map(p -> map(p, "port").get("name")).collect(Collectors.toSet());
             boolean scraped = list(spec.get("podMetricsEndpoints"), "podMetricsEndpoints").stream().map(e -> map(e, "endpoint"))
-                    .anyMatch(e -> ports.contains(e.get("port")) && "/q/metrics".equals(e.get("path")));
+                    .anyMatch(e -> "management".equals(e.get("port")) && ports.contains(e.get("port")) && "/q/metrics".equals(e.get("path")));
             if (!scraped) {
                 problems.add(service + ": no podMetricsEndpoint on a container port's name " + ports + " at /q/metrics");
             }
@@ -557,7 +570,8 @@ class DeploymentDescriptorsTest {
                     .contains("COPY --chown=185 target/quarkus-app/app/ /deployments/app/")
                     .contains("COPY --chown=185 target/quarkus-app/quarkus/ /deployments/quarkus/")
                     .containsPattern("(?m)^USER 185$")
-                    .containsPattern("(?m)^EXPOSE " + httpPort(service) + "$")
+                    .containsPattern("(?m)^EXPOSE " + httpPort(service) + " " + MANAGEMENT_PORT + "$")
+                    .contains("-Pproduction")
                     .contains("-Dquarkus.http.host=0.0.0.0");
         }
     }
