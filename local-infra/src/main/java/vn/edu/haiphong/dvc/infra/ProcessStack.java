@@ -41,6 +41,7 @@ public final class ProcessStack implements AutoCloseable {
     public final int kafkaPort;
     private final String kafkaBootstrapServers;
     private final Map<String, String> serviceEnvironment;
+    private final Map<String, Map<String, String>> environmentByService = new LinkedHashMap<>();
     public final int postgresPort = Ports.freePort();
     public final String ingestToken;
     public final String readerToken;
@@ -101,6 +102,14 @@ public final class ProcessStack implements AutoCloseable {
         for (String name : List.of("dossier-service", "payment-service", "indicator-service")) {
             startAndWait(name);
         }
+    }
+
+    /**
+     * Extra environment variables of one service (after those of every service), e.g. its own Kafka credentials;
+     * call it before {@link #start()}.
+     */
+    public void environmentOf(String service, Map<String, String> environment) {
+        environmentByService.computeIfAbsent(service, s -> new LinkedHashMap<>()).putAll(environment);
     }
 
     /** Another instance of indicator-service, in the same consumer group and on the same database. */
@@ -206,6 +215,7 @@ public final class ProcessStack implements AutoCloseable {
             env.put("QUARKUS_REST_CLIENT_DOSSIER_SERVICE_URL", url("dossier-service"));
         }
         env.putAll(serviceEnvironment);
+        env.putAll(environmentByService.getOrDefault(name.startsWith("indicator-service") ? "indicator-service" : name, Map.of()));
         member(name, builder, port, "/q/health/ready");
     }
 

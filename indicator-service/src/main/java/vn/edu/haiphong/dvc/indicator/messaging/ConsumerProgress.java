@@ -2,7 +2,6 @@ package vn.edu.haiphong.dvc.indicator.messaging;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +28,8 @@ import io.smallrye.reactive.messaging.health.HealthReport;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
 import io.smallrye.reactive.messaging.providers.extension.HealthCenter;
+
+import vn.edu.haiphong.dvc.contract.KafkaConnection;
 
 /**
  * Whether this instance's consumer is still counting, so that a frozen scorecard is never served as a fresh one.
@@ -242,14 +243,8 @@ public class ConsumerProgress {
 
     private synchronized Admin admin() {
         if (admin == null) {
-            Map<String, Object> config = new HashMap<>();
-            // The broker's address and its credentials, as the connector has them; nothing else applies to an admin client.
-            kafkaConfig.forEach((key, value) -> {
-                if (key.equals(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG) || key.startsWith("security.") || key.startsWith("sasl.")
-                        || key.startsWith("ssl.")) {
-                    config.put(key, value);
-                }
-            });
+            // The broker's address and its credentials, as the connector has them.
+            Map<String, Object> config = KafkaConnection.of(kafkaConfig);
             config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) ASK_TIMEOUT.toMillis());
             config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ASK_TIMEOUT.toMillis());
             admin = Admin.create(config);

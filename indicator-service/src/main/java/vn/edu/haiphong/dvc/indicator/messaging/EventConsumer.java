@@ -15,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -31,9 +30,11 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import vn.edu.haiphong.dvc.contract.KafkaConnection;
 import vn.edu.haiphong.dvc.contract.Topics;
 import vn.edu.haiphong.dvc.indicator.service.DataVersion;
 import vn.edu.haiphong.dvc.indicator.service.FactUpdater;
@@ -77,7 +78,7 @@ public class EventConsumer {
     private final Counter deadLettered;
     private final Counter retried;
     private final AtomicBoolean stopping = new AtomicBoolean();
-    private final String bootstrapServers;
+    private final Map<String, Object> kafkaConfig;
     private final String deadLetterTopic;
     private final short replicationFactor;
     private volatile boolean deadLetterTopicReady;
@@ -88,10 +89,10 @@ public class EventConsumer {
 
     public EventConsumer(FactUpdater updater, DataVersion version, MessageParser parser, ConsumerProgress progress,
             @Channel(DEAD_LETTERS_OUT) MutinyEmitter<byte[]> deadLetters, MeterRegistry registry,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
             @ConfigProperty(name = "mp.messaging.outgoing.dead-letters.topic") String deadLetterTopic,
             @ConfigProperty(name = "dvc.indicator.dead-letter-replication-factor", defaultValue = "1") short replicationFactor) {
-        this.bootstrapServers = bootstrapServers;
+        this.kafkaConfig = kafkaConfig;
         this.deadLetterTopic = deadLetterTopic;
         this.replicationFactor = replicationFactor;
         this.updater = updater;
@@ -196,7 +197,7 @@ public class EventConsumer {
         if (deadLetterTopicReady) {
             return;
         }
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(KafkaConnection.of(kafkaConfig))) {
             admin.createTopics(List.of(new NewTopic(deadLetterTopic, 1, replicationFactor))).all().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -36,7 +37,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.annotation.Identifier;
 import vn.edu.haiphong.dvc.contract.CloudEventHeaders;
+import vn.edu.haiphong.dvc.contract.KafkaConnection;
 
 /**
  * Publishes the outbox to Kafka, oldest first, and marks a message sent only once the broker has
@@ -57,7 +60,7 @@ public class OutboxRelay {
     private final OutboxRepository outbox;
     private final OutboxConfig config;
     private final OwnedTopics ownedTopics;
-    private final String bootstrapServers;
+    private final Map<String, Object> kafkaConfig;
     private final String clientId;
     private final Counter relayed;
     private final AtomicBoolean stopping = new AtomicBoolean();
@@ -66,13 +69,13 @@ public class OutboxRelay {
     private volatile boolean failing;
 
     public OutboxRelay(OutboxRepository outbox, OutboxConfig config, OwnedTopics ownedTopics,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
             @ConfigProperty(name = "quarkus.application.name") String applicationName, MeterRegistry registry) {
         this.outbox = outbox;
         this.config = config;
         this.ownedTopics = ownedTopics;
         this.clientId = applicationName + "-outbox";
-        this.bootstrapServers = bootstrapServers;
+        this.kafkaConfig = kafkaConfig;
         this.relayed = Counter.builder("dvc.outbox.relayed").description("Outbox messages acknowledged by Kafka").register(registry);
         registry.gauge("dvc.outbox.backlog", this, relay -> relay.backlogOrNaN());
     }
@@ -209,8 +212,7 @@ public class OutboxRelay {
         if (producer == null) {
             synchronized (this) {
                 if (producer == null) {
-                    Properties props = new Properties();
-                    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+                    Properties props = KafkaConnection.properties(kafkaConfig);
                     props.put(ProducerConfig.ACKS_CONFIG, "all");
                     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
                     props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
@@ -234,8 +236,7 @@ public class OutboxRelay {
             return;
         }
         List<NewTopic> topics = ownedTopics.topics(config.replicationFactor());
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties props = KafkaConnection.properties(kafkaConfig);
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
         try (Admin admin = Admin.create(props)) {

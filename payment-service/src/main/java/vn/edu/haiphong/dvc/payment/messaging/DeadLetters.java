@@ -29,6 +29,8 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
+import io.smallrye.common.annotation.Identifier;
+import vn.edu.haiphong.dvc.contract.KafkaConnection;
 import vn.edu.haiphong.dvc.contract.Topics;
 import vn.edu.haiphong.dvc.payment.config.PaymentConfig;
 
@@ -58,7 +60,7 @@ public class DeadLetters {
     /** Room for the headers: the reason is short, the rest are numbers and a topic name. */
     private static final int HEADERS_BYTES = 4 * 1024;
 
-    private final String bootstrapServers;
+    private final Map<String, Object> kafkaConfig;
     private final String clientId;
     private final String topic;
     private final short replicationFactor;
@@ -67,9 +69,9 @@ public class DeadLetters {
     private volatile Producer<byte[], byte[]> producer;
     private volatile boolean topicReady;
 
-    public DeadLetters(PaymentConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    public DeadLetters(PaymentConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
             @ConfigProperty(name = "quarkus.application.name") String applicationName, MeterRegistry registry) {
-        this.bootstrapServers = bootstrapServers;
+        this.kafkaConfig = kafkaConfig;
         this.clientId = applicationName + "-dead-letters";
         this.topic = config.reference().deadLetterTopic();
         this.replicationFactor = config.reference().deadLetterReplicationFactor();
@@ -142,8 +144,7 @@ public class DeadLetters {
         if (topicReady) {
             return;
         }
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties props = KafkaConnection.properties(kafkaConfig);
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
         try (Admin admin = Admin.create(props)) {
@@ -165,8 +166,7 @@ public class DeadLetters {
         if (producer == null) {
             synchronized (this) {
                 if (producer == null) {
-                    Properties props = new Properties();
-                    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+                    Properties props = KafkaConnection.properties(kafkaConfig);
                     props.put(ProducerConfig.ACKS_CONFIG, "all");
                     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
                     props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, maxBytes);
