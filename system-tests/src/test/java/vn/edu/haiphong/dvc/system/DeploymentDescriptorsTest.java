@@ -52,7 +52,9 @@ class DeploymentDescriptorsTest {
             "quarkus.http.host", // the address to listen on (the images set it with -D; a descriptor may too)
             "quarkus.profile", // the active configuration profile
             "quarkus.log.level", // the root log level
-            "mp.jwt.verify.publickey"); // the issuer's key inline, instead of mp.jwt.verify.publickey.location
+            "mp.jwt.verify.publickey", // the issuer's key inline, instead of mp.jwt.verify.publickey.location
+            // Kafka client settings that every Kafka client of a service takes (KafkaConnection), with no default.
+            "kafka.sasl.jaas.config", "kafka.ssl.truststore.location", "kafka.ssl.truststore.type", "kafka.ssl.truststore.password");
 
     /** What every service must be given in each descriptor, beyond which it has sensible defaults. */
     private static final List<String> REQUIRED_EVERYWHERE = List.of("QUARKUS_DATASOURCE_JDBC_URL",
@@ -517,6 +519,122 @@ class DeploymentDescriptorsTest {
             }
         });
         assertThat(problems).as("metrics the alerts read").isEmpty();
+    }
+
+    @Test
+    void everyPodIsLockedDownAndHasADisruptionBudget() {
+        List<String> problems = new ArrayList<>();
+        for (String service : SERVICES) {
+            Map<String, Object> deployment = baseResources().stream()
+                    .filter(r -> "Deployment".equals(r.get("kind")) && service.equals(name(r))).findFirst().orElseThrow();
+            Map<String, Object> pod = map(map(map(deployment.get("spec"), "spec").get("template"), "template").get("spec"), "pod spec");
+            if (!Boolean.FALSE.equals(pod.get("automountServiceAccountToken"))) {
+                problems.add(service + ": automountServiceAccountToken is not false");
+            }
+            Set<Object> emptyDirs = list(pod.getOrDefault("volumes", List.of()), "volumes").stream().map(v -> map(v, "volume"))
+                    .filter(v -> v.containsKey("emptyDir")).map(v -> v.get("name")).collect(Collectors.toSet());
+            for (Map<String, Object> container : containers(deployment)) {
+                Map<String, Object> security = map(container.getOrDefault("securityContext", Map.of()), "securityContext");
+                if (!Boolean.TRUE.equals(security.get("readOnlyRootFilesystem"))) {
+                    problems.add(service + ": the root filesystem is not read-only");
+                }
+                boolean tmp = list(container.getOrDefault("volumeMounts", List.of()), "volumeMounts").stream().map(m -> map(m, "mount"))
+                        .anyMatch(m -> "/tmp".equals(m.get("mountPath")) && emptyDirs.contains(m.get("name")));
+                if (!tmp) {
+                    problems.add(service + ": no emptyDir mounted at /tmp (Quarkus writes there)");
+                }
+            }
+            Map<String, Object> podLabels = labels(map(map(deployment.get("spec"), "spec").get("template"), "template"));
+            boolean budget = baseResources().stream().filter(r -> "PodDisruptionBudget".equals(r.get("kind")))
+                    .map(r -> map(map(map(r.get("spec"), "spec").get("selector"), "selector").get("matchLabels"), "matchLabels"))
+                    .anyMatch(selector -> !selector.isEmpty() && podLabels.entrySet().containsAll(selector.entrySet()));
+            if (!budget) {
+                problems.add(service + ": no PodDisruptionBudget selects its pods");
+            }
+        }
+        assertThat(problems).as("deploy/base pods").isEmpty();
+    }
+
+    @Test
+    void kafkaAuthenticatesAndAuthorizesEveryClientAndEachServiceIsItsOwnUser() {
+        Map<String, Object> kafka = map(baseResources().stream().filter(r -> "Kafka".equals(r.get("kind"))).findFirst().orElseThrow()
+                .get("spec"), "Kafka spec");
+        Map<String, Object> broker = map(kafka.get("kafka"), "spec.kafka");
+        assertThat(map(broker.get("authorization"), "authorization").get("type")).as("Kafka authorization").isEqualTo("simple");
+        List<String> problems = new ArrayList<>();
+        Set<Object> ports = new TreeSet<>();
+        for (Object l : list(broker.get("listeners"), "listeners")) {
+            Map<String, Object> listener = map(l, "listener");
+            ports.add(String.valueOf(listener.get("port")));
+            Object authentication = listener.get("authentication") == null ? null : map(listener.get("authentication"), "authentication").get("type");
+            if (!"scram-sha-512".equals(authentication) && !"tls".equals(authentication)) {
+                problems.add("listener " + listener.get("name") + " authenticates no one (" + authentication + ")");
+            }
+            if (!Boolean.TRUE.equals(listener.get("tls"))) {
+                problems.add("listener " + listener.get("name") + " is not TLS");
+            }
+        }
+        for (String service : SERVICES) {
+            Map<String, Object> user = baseResources().stream().filter(r -> "KafkaUser".equals(r.get("kind")) && service.equals(name(r)))
+                    .findFirst().orElse(null);
+            if (user == null) {
+                problems.add(service + ": no KafkaUser");
+                continue;
+            }
+            Map<String, Object> spec = map(user.get("spec"), "KafkaUser spec");
+            if (!"scram-sha-512".equals(map(spec.get("authentication"), "authentication").get("type"))
+                    || list(map(spec.get("authorization"), "authorization").get("acls"), "acls").isEmpty()) {
+                problems.add(service + ": its KafkaUser has no SCRAM password or no ACLs");
+            }
+            Map<String, Object> deployment = baseResources().stream()
+                    .filter(r -> "Deployment".equals(r.get("kind")) && service.equals(name(r))).findFirst().orElseThrow();
+            boolean credentials = containers(deployment).stream().flatMap(c -> list(c.getOrDefault("env", List.of()), "env").stream())
+                    .map(e -> map(e, "env")).filter(e -> "KAFKA_SASL_JAAS_CONFIG".equals(e.get("name")))
+                    .map(e -> map(map(map(e.get("valueFrom"), "valueFrom").get("secretKeyRef"), "secretKeyRef"), "ref"))
+                    .anyMatch(ref -> service.equals(ref.get("name")) && "sasl.jaas.config".equals(ref.get("key")));
+            if (!credentials) {
+                problems.add(service + ": KAFKA_SASL_JAAS_CONFIG is not read from its KafkaUser's Secret");
+            }
+            Map<String, Object> config = map(baseResources().stream()
+                    .filter(r -> "ConfigMap".equals(r.get("kind")) && (service + "-config").equals(name(r))).findFirst().orElseThrow()
+                    .get("data"), "data");
+            if (!"SASL_SSL".equals(config.get("KAFKA_SECURITY_PROTOCOL")) || !"SCRAM-SHA-512".equals(config.get("KAFKA_SASL_MECHANISM"))) {
+                problems.add(service + ": its ConfigMap does not set SASL_SSL with SCRAM-SHA-512");
+            }
+            String bootstrap = String.valueOf(config.get("KAFKA_BOOTSTRAP_SERVERS"));
+            if (!ports.contains(bootstrap.substring(bootstrap.lastIndexOf(':') + 1))) {
+                problems.add(service + ": " + bootstrap + " is no listener's port " + ports);
+            }
+        }
+        assertThat(problems).as("Kafka in deploy/base").isEmpty();
+    }
+
+    @Test
+    void networkPoliciesRefuseEveryConnectionTheyDoNotAllow() {
+        List<Map<String, Object>> policies = baseResources().stream().filter(r -> "NetworkPolicy".equals(r.get("kind"))).toList();
+        assertThat(policies).as("a default deny: every pod, ingress, no rule").anySatisfy(p -> {
+            Map<String, Object> spec = map(p.get("spec"), "spec");
+            assertThat(map(spec.get("podSelector"), "podSelector")).isEmpty();
+            assertThat(list(spec.get("policyTypes"), "policyTypes").stream().map(String::valueOf).toList()).contains("Ingress");
+            assertThat(spec.get("ingress")).isNull();
+        });
+        for (String service : SERVICES) {
+            assertThat(policies).as(service + "'s policy").anySatisfy(p -> assertThat(map(map(map(p.get("spec"), "spec")
+                    .get("podSelector"), "podSelector").get("matchLabels"), "matchLabels")).containsEntry("app.kubernetes.io/name", service));
+        }
+    }
+
+    @Test
+    void theOverlayChecksTheDatabaseServersCertificate() {
+        List<String> urls = new ArrayList<>();
+        deployDocuments().forEach((file, documents) -> {
+            if (file.startsWith(ROOT.resolve("deploy/overlays"))) {
+                documents.stream().filter(d -> d instanceof Map<?, ?> m && "ConfigMap".equals(m.get("kind")))
+                        .map(d -> map(map(d, "ConfigMap").getOrDefault("data", Map.of()), "data").get("QUARKUS_DATASOURCE_JDBC_URL"))
+                        .filter(Objects::nonNull).forEach(u -> urls.add(String.valueOf(u)));
+            }
+        });
+        assertThat(urls).hasSize(SERVICES.size()).allSatisfy(u -> assertThat(u).contains("sslmode=verify-full"));
     }
 
     @Test
