@@ -142,8 +142,20 @@ class DeploymentDescriptorsTest {
             }
             String port = String.valueOf(httpPort(name));
             List<?> ports = list(service.get("ports"), name + " ports");
-            if (ports.stream().map(String::valueOf).noneMatch(p -> p.equals(port + ":" + port))) {
-                problems.add(name + ": port " + port + " not published as " + port + ":" + port + " (" + ports + ")");
+            String published = "${DVC_BIND_ADDRESS:-127.0.0.1}:" + port + ":" + port;
+            if (ports.stream().map(String::valueOf).noneMatch(published::equals)) {
+                problems.add(name + ": port " + port + " not published on the loopback by default as " + published + " (" + ports + ")");
+            }
+            // r2: its own database role, never the superuser.
+            Map<String, String> environment = environment(service.get("environment"), name);
+            String role = name.substring(0, name.indexOf('-'));
+            if (!role.equals(environment.get("QUARKUS_DATASOURCE_USERNAME"))) {
+                problems.add(name + ": connects as " + environment.get("QUARKUS_DATASOURCE_USERNAME") + ", not its own role " + role);
+            }
+            // r2: and its own Kafka user, over SASL.
+            if (!"SASL_PLAINTEXT".equals(environment.get("KAFKA_SECURITY_PROTOCOL"))
+                    || !String.valueOf(environment.get("KAFKA_SASL_JAAS_CONFIG")).contains("username=\"" + name + "\"")) {
+                problems.add(name + ": does not connect to Kafka over SASL as its own user " + name);
             }
         }
         assertThat(problems).as("docker-compose.yml").isEmpty();
