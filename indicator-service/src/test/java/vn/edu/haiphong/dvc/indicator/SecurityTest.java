@@ -43,6 +43,8 @@ class SecurityTest {
             // r2: a unit's weeks of broadcasts and the page's settings (a unit-reporter's access: OutreachWeeksTest).
             get("/api/v1/outreach/weeks?unit=SEC-NO-SUCH", "reader", "admin"),
             get("/api/v1/dashboard/config", "reader", "admin"),
+            // r2 (issue 20): projections to the year's end.
+            get("/api/v1/projections", "reader", "admin"),
             // r2: the national scorecard (section 10) and its definition per year.
             get("/api/v1/scorecard", "reader", "admin"),
             get("/api/v1/scorecard/units", "reader", "admin"),
