@@ -43,8 +43,12 @@ class SecurityTest {
             // r2: a unit's weeks of broadcasts and the page's settings (a unit-reporter's access: OutreachWeeksTest).
             get("/api/v1/outreach/weeks?unit=SEC-NO-SUCH", "reader", "admin"),
             get("/api/v1/dashboard/config", "reader", "admin"),
-            // r2 (issue 20): projections to the year's end.
+            // r2 (issue 20): projections to the year's end; closed reports (a year out of range: nothing is closed here).
             get("/api/v1/projections", "reader", "admin"),
+            send("POST", "/api/v1/reports/plan/closed", "application/json", "{\"year\":1999}", "admin"),
+            get("/api/v1/reports/plan/closed", "reader", "admin"),
+            get("/api/v1/reports/plan/closed/2024?unit=SEC-NO-SUCH", "reader", "admin"),
+            get("/api/v1/reports/plan/closed/2024/file?unit=SEC-NO-SUCH", "reader", "admin"),
             // r2: the national scorecard (section 10) and its definition per year.
             get("/api/v1/scorecard", "reader", "admin"),
             get("/api/v1/scorecard/units", "reader", "admin"),

@@ -99,7 +99,8 @@ public class ReportResource {
                 .build();
     }
 
-    private static Integer year(String year, int thisYear, List<FieldError> errors) {
+    /** The year asked for, from 2000 to this one (default this one); null, with the error, otherwise. */
+    static Integer year(String year, int thisYear, List<FieldError> errors) {
         if (year == null || year.isBlank()) {
             return thisYear;
         }
