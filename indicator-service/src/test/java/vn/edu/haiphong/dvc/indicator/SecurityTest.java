@@ -60,7 +60,8 @@ class SecurityTest {
 
     @TestFactory
     Stream<DynamicTest> everyEndpointGrantsExactlyTheContractsRoles() {
-        return RoleMatrix.of(ENDPOINTS, "GET /api/v1/indicators/stream");
+        // The public endpoints need no token: PublicIndicatorsTest.
+        return RoleMatrix.of(ENDPOINTS, "GET /api/v1/indicators/stream", "GET /api/v1/public/indicators", "GET /api/v1/public/config");
     }
 
     /** The stream is left out of the table only because an allowed call never ends; its refusals are checked here. */

@@ -7,6 +7,8 @@ import java.util.Locale;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import vn.edu.haiphong.dvc.indicator.config.DashboardConfig;
 
@@ -22,10 +24,16 @@ public class DashboardPageHeaders {
     static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
             + "connect-src 'self' %s; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-    private final String policy;
+    /** r2 (issue 20): the public widget, the one page a school's website may frame. */
+    static final String WIDGET = "/public/widget.html";
 
-    public DashboardPageHeaders(DashboardConfig config) {
+    private final String policy;
+    private final String widgetPolicy;
+
+    public DashboardPageHeaders(DashboardConfig config,
+            @ConfigProperty(name = "dvc.public.widget-frame-ancestors", defaultValue = "*") String widgetFrameAncestors) {
         this.policy = POLICY.formatted(origin(config.dossierServiceUrl()));
+        this.widgetPolicy = policy.replace("frame-ancestors 'none'", "frame-ancestors " + widgetFrameAncestors.strip());
     }
 
     void register(@Observes Filters filters) {
@@ -33,7 +41,8 @@ public class DashboardPageHeaders {
             String path = rc.normalizedPath();
             // The API and /q/* answer JSON (and Swagger UI brings its own page); the headers are the dashboard's.
             if (!path.startsWith("/api/") && !path.startsWith("/q/")) {
-                rc.response().headers().set("Content-Security-Policy", policy).set("X-Content-Type-Options", "nosniff")
+                rc.response().headers().set("Content-Security-Policy", WIDGET.equals(path) ? widgetPolicy : policy)
+                        .set("X-Content-Type-Options", "nosniff")
                         .set("Referrer-Policy", "no-referrer");
             }
             rc.next();
