@@ -47,6 +47,7 @@ class SecurityTest {
             get("/api/v1/projections", "reader", "admin"),
             send("POST", "/api/v1/reports/plan/closed", "application/json", "{\"year\":1999}", "admin"),
             get("/api/v1/reports/plan/closed", "reader", "admin"),
+            get("/api/v1/alerts", "reader", "admin"),
             get("/api/v1/reports/plan/closed/2024?unit=SEC-NO-SUCH", "reader", "admin"),
             get("/api/v1/reports/plan/closed/2024/file?unit=SEC-NO-SUCH", "reader", "admin"),
             // r2: the national scorecard (section 10) and its definition per year.
@@ -61,7 +62,7 @@ class SecurityTest {
     @TestFactory
     Stream<DynamicTest> everyEndpointGrantsExactlyTheContractsRoles() {
         // The public endpoints need no token: PublicIndicatorsTest.
-        return RoleMatrix.of(ENDPOINTS, "GET /api/v1/indicators/stream", "GET /api/v1/public/indicators", "GET /api/v1/public/config");
+        return RoleMatrix.of(ENDPOINTS, "GET /api/v1/indicators/stream", "GET /api/v1/alerts/stream", "GET /api/v1/public/indicators", "GET /api/v1/public/config");
     }
 
     /** The stream is left out of the table only because an allowed call never ends; its refusals are checked here. */

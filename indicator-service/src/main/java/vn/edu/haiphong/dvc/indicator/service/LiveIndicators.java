@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -71,10 +72,18 @@ public class LiveIndicators {
      * token's {@code exp}; null: never).
      */
     public Multi<IndicatorsResponse> stream(String principal, Instant expiresAt) {
+        return bounded(principal, expiresAt, this::stream);
+    }
+
+    /**
+     * Any live stream of this service (the indicators', the alerts'), within the same caps: counted against the
+     * principal's and the service's, released when it ends, and ended when the token that opened it expires.
+     */
+    public <T> Multi<T> bounded(String principal, Instant expiresAt, Supplier<Multi<T>> source) {
         reserve(principal);
-        Multi<IndicatorsResponse> stream;
+        Multi<T> stream;
         try {
-            stream = stream();
+            stream = source.get();
         } catch (RuntimeException e) {
             release(principal);
             throw e;
