@@ -96,7 +96,9 @@ public class ClosedReportResource {
     @GET
     @RolesAllowed({ Roles.READER, Roles.ADMIN })
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "listClosedPlanReports", summary = "r2: the closed plan reports of a year (default: every year)")
+    @Operation(operationId = "listClosedPlanReports", summary = "r2: the closed plan reports of a year (default: every year)",
+            description = "Each closed report as it was closed: year, unit, period, who closed it and when, its figures and the links to "
+                    + "its files. Latest year first, then by unit.")
     @APIResponse(responseCode = "200", description = "The closed reports, each as closed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ClosedReportDto.class)))
     @APIResponse(responseCode = "400", description = "A bad year",
@@ -144,7 +146,9 @@ public class ClosedReportResource {
     @Path("{year}/file")
     @RolesAllowed({ Roles.READER, Roles.ADMIN })
     @Produces({ "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/csv", "application/pdf", Problem.MEDIA_TYPE })
-    @Operation(operationId = "getClosedPlanReportFile", summary = "r2: a closed plan report's file, byte for byte as it was sent")
+    @Operation(operationId = "getClosedPlanReportFile", summary = "r2: a closed plan report's file, byte for byte as it was sent",
+            description = "The xlsx, csv or pdf file stored when the report was closed, under its name then; later events never change "
+                    + "it (GET /api/v1/reports/plan/closed/{year} says how the figures have moved since).")
     @APIResponse(responseCode = "200", description = "The file, as an attachment under its name at closing",
             content = {
                     @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -97,7 +97,9 @@ public class PublicIndicatorResource {
     @Path("config")
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "getPublicConfig", summary = "r2: what the public page needs to look a dossier up (no token)")
+    @Operation(operationId = "getPublicConfig", summary = "r2: what the public page needs to look a dossier up (no token)",
+            description = "The base URL of dossier-service, whose public progress endpoint (GET /api/v1/public/dossiers/{dossierCode}) the "
+                    + "public page calls from the visitor's browser. No token; cacheable for a minute.")
     @APIResponse(responseCode = "200", description = "The settings",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicConfig.class)))
     public Response config() {
