@@ -17,6 +17,7 @@ import { describeReports, download } from './dashboard/reports.js';
 import { refreshOpen, wireOpen } from './dashboard/open.js';
 import { refreshPlan, wirePlan } from './dashboard/plan.js';
 import { refreshScorecard, wireScorecard } from './dashboard/scorecard.js';
+import { refreshWatch } from './dashboard/watch.js';
 import { openTimeline, closeTimeline, wireTimeline } from './dashboard/timeline.js';
 import { connectStream, disconnect, setStream, pollStatus, renderStatus } from './dashboard/stream.js';
 import { reporterUnit, openSchool, closeSchool, renderSchool, schoolShown, wireSchool } from './dashboard/school.js';
@@ -73,7 +74,7 @@ function signOut(message) {
 
 async function refreshAll() {
     describeReports();
-    await Promise.all([refreshOpen(), refreshCards(), refreshPlan(), refreshScorecard()]);
+    await Promise.all([refreshOpen(), refreshCards(), refreshPlan(), refreshScorecard(), refreshWatch()]);
     await refreshDetail();
 }
 
@@ -85,6 +86,7 @@ function onScopeChange() {
     refreshOpen();
     refreshPlan();
     refreshScorecard();
+    refreshWatch();
     refreshCards().then(refreshDetail);
 }
 
