@@ -132,6 +132,24 @@ class PublicPageBrowserTest {
         Chromium.screenshot(browser, "13-widget-on-a-school-site", 800);
     }
 
+    @Test
+    void theDashboardShowsTheAlertsAndTheProjectionsOfItsScopeUnderItsPolicy() throws Exception {
+        String origin = service.toString().replaceAll("/$", "");
+        browser.get(origin + "/#token=" + vn.edu.haiphong.dvc.testing.TestTokens.reader());
+        WebElement table = await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> browser.findElement(By.cssSelector("#projections tbody")), e -> !e.findElements(By.tagName("tr")).isEmpty());
+        // The rows are the server's projections of the page's default scope (this year to today, every unit).
+        List<String> served = io.restassured.RestAssured.given().auth().oauth2(vn.edu.haiphong.dvc.testing.TestTokens.reader())
+                .get("/api/v1/projections").then().statusCode(200).extract().jsonPath().getList("projections.id", String.class);
+        List<String> shown = table.findElements(By.tagName("tr")).stream().map(r -> r.getAttribute("data-indicator")).toList();
+        assertThat(shown).isEqualTo(served);
+        assertThat(browser.findElement(By.id("projection-rule")).getText()).contains("Dự báo, không phải số liệu chính thức");
+        assertThat(browser.findElements(By.cssSelector("#alerts li"))).isNotEmpty();
+        assertThat((List<?>) browser.executeScript("return window.cspViolations")).as("refused by the dashboard's policy").isEmpty();
+        browser.findElement(By.id("watch")).getLocation();
+        Chromium.screenshot(browser, "14-alerts-and-projections", 1366);
+    }
+
     /** The served value of a pair as the page prints it: rounded half-up to 2 decimals, as JavaScript writes a number (50, 33.33). */
     private static String percent(Expected.Pair pair) {
         java.math.BigDecimal value = java.math.BigDecimal.valueOf(pair.numerator()).multiply(java.math.BigDecimal.valueOf(100))
