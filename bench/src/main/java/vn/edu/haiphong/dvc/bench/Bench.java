@@ -117,6 +117,8 @@ public final class Bench {
             Ingest.Result batch = dossiers.run("dossier events", dossierStreams(settings.batchClients()), 500, settings.ingestSeconds(), 0);
             report.step("ingest: single dossier events");
             Ingest.Result single = dossiers.run("dossier events", dossierStreams(settings.singleClients()), 1, settings.ingestSeconds(), 0);
+            report.step("baseline: PostgreSQL single-row ceiling, " + settings.singleClients() + " JDBC connections");
+            report.ceiling(Ceiling.run(stack.postgresPort, dossierStreams(settings.singleClients()), settings.ingestSeconds()));
             report.step("ingest: payment events in batches of 500");
             Ingest.Result paymentBatch = payments.run("payment events", paymentStreams(settings.batchClients()), 500,
                     settings.ingestSeconds(), 0);

@@ -51,6 +51,7 @@ public final class Report {
     private List<Ingest.Result> ingest = List.of();
     private double bare;
     private double catchUp;
+    private Ingest.Result ceiling;
     private double freshnessPace;
     private Ingest.Result freshnessLoad;
     private Percentiles freshness;
@@ -84,6 +85,10 @@ public final class Report {
         this.bare = bareRate;
     }
 
+    void ceiling(Ingest.Result result) {
+        this.ceiling = result;
+    }
+
     void catchUp(double seconds) {
         this.catchUp = seconds;
     }
@@ -114,7 +119,8 @@ public final class Report {
         return rebuilt && scales.stream().allMatch(s -> s.naiveRoot.differences().isEmpty()
                 && s.naiveSchool.differences().isEmpty() && s.root.failed() == 0 && s.school.failed() == 0
                 && (s.move == null || s.move.differences().isEmpty()))
-                && ingest.stream().allMatch(r -> r.failed() == 0 && r.accepted() > 0) && probeFailures == 0;
+                && ingest.stream().allMatch(r -> r.failed() == 0 && r.accepted() > 0) && probeFailures == 0
+                && (ceiling == null || ceiling.failed() == 0 && ceiling.accepted() > 0);
     }
 
     public int probes() {
@@ -143,9 +149,22 @@ public final class Report {
         if (batch != null) {
             md.append("| **baseline**: bare Kafka producer (idempotent, acks=all), same count and sizes | | 1 | %,d | 0 | **%,.0f** |%n"
                     .formatted(batch.accepted(), bare));
+            if (ceiling != null) {
+                md.append("| **baseline**: PostgreSQL single-row ceiling (a JDBC connection per sender, a transaction per event: "
+                        + "dossier when new, event, outbox row, commit) | 1 | %d | %,d | %,d | **%,.0f** |%n".formatted(ceiling.clients(),
+                        ceiling.accepted(), ceiling.failed(), ceiling.rate()));
+                if (ceiling.firstFailure() != null) {
+                    md.append("| first failure | ").append(ceiling.firstFailure().replace('|', '/').replace('\n', ' ')).append(" | | | | |\n");
+                }
+            }
             md.append("\nDossier events in batches of 500 reach **%.1f%%** of the bare producer's rate on the same broker. "
                     .formatted(100 * batch.rate() / bare));
-            md.append("indicator-service then needed %s more to have counted everything.\n\n".formatted(secs(catchUp)));
+            md.append("indicator-service then needed %s more to have counted everything.".formatted(secs(catchUp)));
+            if (ceiling != null && ingest.size() > 1) {
+                md.append(" Single dossier events reach **%.1f%%** of PostgreSQL's single-row ceiling on the same server."
+                        .formatted(100 * ingest.get(1).rate() / ceiling.rate()));
+            }
+            md.append("\n\n");
         }
 
         md.append("## 2. Freshness\n\n");
@@ -207,6 +226,12 @@ public final class Report {
         if (!ingest.isEmpty()) {
             Ingest.Result batch = ingest.get(0);
             g.append("| ingest ≥ 10,000 dossier events/s in batches of 500 | %,.0f | %s |%n".formatted(batch.rate(), yes(batch.rate() >= 10_000)));
+            if (ingest.size() > 1) {
+                Ingest.Result single = ingest.get(1);
+                g.append("| single dossier events ≥ 2,000/s with %d senders | %,.0f%s | %s |%n".formatted(single.clients(), single.rate(),
+                        ceiling == null ? "" : " (%.1f%% of PostgreSQL's ceiling, %,.0f/s)".formatted(100 * single.rate() / ceiling.rate(),
+                                ceiling.rate()), yes(single.rate() >= 2_000)));
+            }
             g.append("| ingest ≥ 25%% of the bare producer | %.1f%% | %s |%n".formatted(100 * batch.rate() / bare, yes(batch.rate() >= bare / 4)));
         }
         if (freshness != null) {

@@ -23,7 +23,8 @@ class BenchSmokeTest {
         Files.writeString(Path.of("target/smoke.md"), markdown);
 
         assertThat(markdown).contains("## 1. Ingest throughput", "## 2. Freshness", "## 3. Query latency", "## 4. Growth",
-                "## 5. Rebuild from the topics", "## Goals", "bare Kafka producer");
+                "## 5. Rebuild from the topics", "## Goals", "bare Kafka producer",
+                "PostgreSQL single-row ceiling", "of PostgreSQL's single-row ceiling");
         assertThat(report.scales).hasSize(Settings.smoke().scales().size());
         assertThat(report.probes()).as("freshness probes answered").isPositive();
         assertThat(report.exact()).as("exact figures agree; the report:%n%s", markdown).isTrue();

@@ -14,6 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,6 +34,7 @@ import vn.edu.haiphong.dvc.ingest.outbox.OutboxEvent;
 import vn.edu.haiphong.dvc.ingest.support.JsonCodec;
 import vn.edu.haiphong.dvc.ingest.support.Retry;
 import vn.edu.haiphong.dvc.ingest.validation.Deduplication.Candidate;
+import vn.edu.haiphong.dvc.ingest.validation.GroupCommit;
 import vn.edu.haiphong.dvc.ingest.validation.IngestResult;
 import vn.edu.haiphong.dvc.ingest.validation.IngestSteps;
 import vn.edu.haiphong.dvc.ingest.validation.Ingestion;
@@ -51,19 +54,36 @@ public class DossierEventService implements IngestSteps<DossierEvent, DossierEnt
     private final DossierRepository dossiers;
     private final DossierEventRepository events;
     private final Ingestion<DossierEvent> ingestion;
+    /** Null when group commit is off: every request is then its own transaction. */
+    private final GroupCommit<DossierEvent> groups;
 
     public DossierEventService(DossierEventValidator validator, DossierRepository dossiers, DossierEventRepository events,
-            Outbox outbox, EntityManager em, JsonCodec json, MeterRegistry registry) {
+            Outbox outbox, EntityManager em, JsonCodec json, MeterRegistry registry,
+            @ConfigProperty(name = "dvc.ingest.group-commit.enabled", defaultValue = "true") boolean groupCommit,
+            @ConfigProperty(name = "dvc.ingest.group-commit.max-size", defaultValue = "64") int groupMaxSize) {
         this.validator = validator;
         this.dossiers = dossiers;
         this.events = events;
         this.ingestion = new Ingestion<>("dossier", DossierEvent::eventId, json, outbox, em, registry);
+        this.groups = groupCommit ? new GroupCommit<>(groupMaxSize,
+                all -> Retry.onConcurrentConflict(() -> storeGroup(all)),
+                one -> Retry.onConcurrentConflict(() -> store(one))) : null;
     }
 
     public IngestResult ingest(JsonNode body) {
         List<DossierEvent> valid = validator.validate(body);
         List<Candidate<DossierEvent>> candidates = ingestion.candidates(valid, body.isArray());
+        if (groups != null && !body.isArray()) {
+            // One event at a time, as the one-stop office system sends them: stored with the requests beside it.
+            return ingestion.counted(groups.submit(candidates));
+        }
         return ingestion.counted(Retry.onConcurrentConflict(() -> store(candidates)));
+    }
+
+    /** Several single-event requests in one transaction (see {@link GroupCommit}): the events it stored. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    List<Candidate<DossierEvent>> storeGroup(List<Candidate<DossierEvent>> candidates) {
+        return ingestion.storeFresh(candidates, this);
     }
 
     /** The whole batch in one transaction of its own, re-run whole by {@link #ingest} if a concurrent request took a key first. */

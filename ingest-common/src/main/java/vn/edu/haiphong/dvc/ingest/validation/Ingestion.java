@@ -66,6 +66,15 @@ public final class Ingestion<E> {
      *         and every rule of the aggregates the events break
      */
     public <A> IngestResult store(List<Candidate<E>> candidates, IngestSteps<E, A> steps) {
+        List<Candidate<E>> fresh = storeFresh(candidates, steps);
+        return new IngestResult(fresh.size(), candidates.size() - fresh.size());
+    }
+
+    /**
+     * As {@link #store}, for {@link GroupCommit}: the candidates it stored (the same objects; every other one was a
+     * duplicate), so that a group's outcome can be told apart per request.
+     */
+    public <A> List<Candidate<E>> storeFresh(List<Candidate<E>> candidates, IngestSteps<E, A> steps) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         Classified<E> classified = Deduplication.classify(candidates, steps::storedHashes);
         List<Candidate<E>> fresh = classified.fresh();
@@ -81,7 +90,7 @@ public final class Ingestion<E> {
         if (!conflicts.isEmpty()) {
             throw ProblemException.conflict(conflicts);
         }
-        return new IngestResult(fresh.size(), classified.duplicates());
+        return fresh;
     }
 
     /** Counts what a committed request accepted: once, however many times its transaction ran. */

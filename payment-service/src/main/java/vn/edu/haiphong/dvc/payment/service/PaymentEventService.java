@@ -14,6 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,6 +28,7 @@ import vn.edu.haiphong.dvc.ingest.outbox.OutboxEvent;
 import vn.edu.haiphong.dvc.ingest.support.JsonCodec;
 import vn.edu.haiphong.dvc.ingest.support.Retry;
 import vn.edu.haiphong.dvc.ingest.validation.Deduplication.Candidate;
+import vn.edu.haiphong.dvc.ingest.validation.GroupCommit;
 import vn.edu.haiphong.dvc.ingest.validation.IngestResult;
 import vn.edu.haiphong.dvc.ingest.validation.IngestSteps;
 import vn.edu.haiphong.dvc.ingest.validation.Ingestion;
@@ -49,19 +52,36 @@ public class PaymentEventService implements IngestSteps<PaymentEvent, PaymentTra
     private final TransactionRepository transactions;
     private final PaymentEventRepository events;
     private final Ingestion<PaymentEvent> ingestion;
+    /** Null when group commit is off: every request is then its own transaction. */
+    private final GroupCommit<PaymentEvent> groups;
 
     public PaymentEventService(PaymentEventValidator validator, TransactionRepository transactions,
-            PaymentEventRepository events, Outbox outbox, EntityManager em, JsonCodec json, MeterRegistry registry) {
+            PaymentEventRepository events, Outbox outbox, EntityManager em, JsonCodec json, MeterRegistry registry,
+            @ConfigProperty(name = "dvc.ingest.group-commit.enabled", defaultValue = "true") boolean groupCommit,
+            @ConfigProperty(name = "dvc.ingest.group-commit.max-size", defaultValue = "64") int groupMaxSize) {
         this.validator = validator;
         this.transactions = transactions;
         this.events = events;
         this.ingestion = new Ingestion<>("payment", PaymentEvent::eventId, json, outbox, em, registry);
+        this.groups = groupCommit ? new GroupCommit<>(groupMaxSize,
+                all -> Retry.onConcurrentConflict(() -> storeGroup(all)),
+                one -> Retry.onConcurrentConflict(() -> store(one))) : null;
     }
 
     public IngestResult ingest(JsonNode body) {
         List<PaymentEvent> valid = validator.validate(body);
         List<Candidate<PaymentEvent>> candidates = ingestion.candidates(valid, body.isArray());
+        if (groups != null && !body.isArray()) {
+            // One event at a time: stored with the requests beside it (see GroupCommit).
+            return ingestion.counted(groups.submit(candidates));
+        }
         return ingestion.counted(Retry.onConcurrentConflict(() -> store(candidates)));
+    }
+
+    /** Several single-event requests in one transaction (see {@link GroupCommit}): the events it stored. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    List<Candidate<PaymentEvent>> storeGroup(List<Candidate<PaymentEvent>> candidates) {
+        return ingestion.storeFresh(candidates, this);
     }
 
     /** The whole batch in one transaction of its own, re-run whole by {@link #ingest} if a concurrent request took a key first. */
