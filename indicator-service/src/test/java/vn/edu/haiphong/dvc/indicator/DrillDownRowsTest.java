@@ -21,7 +21,6 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -53,8 +52,14 @@ class DrillDownRowsTest {
             LocalDate.of(2024, 9, 3));
     private static final LocalDate WORKED_2024 = LocalDate.of(2024, 5, 4);
 
-    @BeforeAll
-    static void send() {
+    private static boolean sent;
+
+    /** Sends the data set once, from the first test (the application and its consumers are up by then), and waits for it. */
+    private static synchronized void send() {
+        if (sent) {
+            return;
+        }
+        sent = true;
         Published.send(DATA.shuffledWithDuplicates());
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
                 .until(() -> Indicators.matches(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), DATA.root));
@@ -106,6 +111,7 @@ class DrillDownRowsTest {
 
     @Test
     void eachDossierRowCarriesItsProcedureUnitDatesAndLatenessAsTheEventsSay() {
+        send();
         Map<String, Dossier> dossiers = dossiers();
         Map<String, String> names = names();
         OffsetDateTime cut = TO.plusDays(1).atStartOfDay().atOffset(VN);
@@ -146,6 +152,7 @@ class DrillDownRowsTest {
 
     @Test
     void sortAndFiltersOrderAndNarrowTheRows() {
+        send();
         Map<String, Dossier> dossiers = dossiers();
         List<Map<String, Object>> byDue = all("processed-on-time", "denominator", Map.of("sort", "-dueDate"));
         List<OffsetDateTime> dues = byDue.stream().map(r -> OffsetDateTime.parse((String) r.get("due"))).toList();
@@ -178,6 +185,7 @@ class DrillDownRowsTest {
 
     @Test
     void theExportsCarryTheWholeListAsTheApiServesItAndNothingPersonal() throws Exception {
+        send();
         Map<String, String> query = Map.of("sort", "receivedAt");
         List<Map<String, Object>> api = all("dossier-digitization", "denominator", query);
         assertThat(api).hasSizeGreaterThan(100);
@@ -228,6 +236,7 @@ class DrillDownRowsTest {
 
     @Test
     void anExportFilteredToNothingIsAHeadingAloneAndNeedsAReader() {
+        send();
         reader().queryParams(scope()).queryParam("format", "csv").queryParam("unitCode", "NO-SUCH-UNIT").get(path("online-submission"))
                 .then().statusCode(200);
         given().queryParam("format", "csv").get(path("online-submission")).then().statusCode(401);
