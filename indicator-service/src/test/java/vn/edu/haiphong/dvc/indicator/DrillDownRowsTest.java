@@ -188,7 +188,7 @@ class DrillDownRowsTest {
         send();
         Map<String, String> query = Map.of("sort", "receivedAt");
         List<Map<String, Object>> api = all("dossier-digitization", "denominator", query);
-        assertThat(api).hasSizeGreaterThan(5);
+        assertThat(api).hasSizeGreaterThan(2);
 
         Response csv = reader().queryParams(scope()).queryParams(query).queryParam("set", "denominator").queryParam("format", "csv")
                 .get(path("dossier-digitization"));
