@@ -31,6 +31,7 @@ import vn.edu.haiphong.dvc.indicator.domain.Definition.PaidDossiers;
 import vn.edu.haiphong.dvc.indicator.domain.Definition.ProcedureReach;
 import vn.edu.haiphong.dvc.indicator.domain.Definition.ProcedureShare;
 import vn.edu.haiphong.dvc.indicator.domain.Definition.Ratio;
+import vn.edu.haiphong.dvc.indicator.domain.Definition.Subject;
 import vn.edu.haiphong.dvc.indicator.domain.Definition.UnitOutreach;
 import vn.edu.haiphong.dvc.indicator.domain.Indicator;
 import vn.edu.haiphong.dvc.indicator.domain.Metric;
@@ -497,12 +498,13 @@ public class IndicatorQueries {
     }
 
     /**
-     * The codes behind a number: the rows of the numerator, of the denominator, or of the gap between them,
-     * ordered by code.
+     * The rows behind a number: those of the numerator, of the denominator, or of the gap between them, ordered by
+     * code unless the query sorts them, filtered by procedure and unit when it asks, each with what its subject carries
+     * ({@link DrillRows}), read in one statement with the page's joins.
      *
-     * @return one page of codes (each row: the code columns of the indicator's subject) and the total
+     * @return one page of rows ({@code limit} from {@code offset}) and the total of the filtered set
      */
-    public Page drillDown(Indicator indicator, Scope scope, DrillSet set, int page, int size) {
+    public Page drillDown(Indicator indicator, Scope scope, DrillSet set, DrillRows.Query query, long offset, int limit) {
         Sql select;
         String order;
         boolean scoped = true;
@@ -546,7 +548,10 @@ public class IndicatorQueries {
             }
             order = "p.code";
         } else if (d instanceof PaidDossiers p) {
-            select = new Sql().add("select a.dossier_code ").add(paymentsOf(p, scope)).add(" group by a.dossier_code");
+            // With the dossier's payments of the period, which place it there (a dossier may be known from them alone).
+            select = new Sql().add("select a.dossier_code, min(a.paid_at) as paid_at, string_agg(distinct a.method, ', ') as method,"
+                    + " min(a.procedure_code) as procedure_code, min(a.unit_code) as unit_code ").add(paymentsOf(p, scope))
+                    .add(" group by a.dossier_code");
             switch (set) {
                 case NUMERATOR -> select.add(" having bool_or(" + p.numerator().sql + ")");
                 case DENOMINATOR -> select.add("");
@@ -593,20 +598,28 @@ public class IndicatorQueries {
         } else {
             throw new IllegalStateException("No drill-down for " + d);
         }
-        Sql count = new Sql().add("select count(*) from (").add(select).add(") x");
+        Subject subject = indicator.subject == Subject.APPLICANT ? Subject.DOSSIER : indicator.subject;
+        boolean paid = d instanceof PaidDossiers;
+        Sql count;
+        Sql rows;
+        if (query.plain()) {
+            // The codes' order and no filter: the page is cut from the codes alone, and only its rows are joined.
+            count = new Sql().add("select count(*) from (").add(select).add(") x");
+            Sql codes = new Sql().add(select).add(" order by " + order + " limit ? offset ?", limit, offset);
+            rows = new Sql().add("select r.* from (").add(DrillRows.enriched(subject, codes, paid)).add(") r order by "
+                    + DrillRows.order(subject, query));
+        } else {
+            Sql filtered = new Sql().add("from (").add(DrillRows.enriched(subject, select, paid)).add(") r").add(DrillRows.where(query));
+            count = new Sql().add("select count(*) ").add(filtered);
+            rows = new Sql().add("select r.* ").add(filtered).add(" order by " + DrillRows.order(subject, query) + " limit ? offset ?",
+                    limit, offset);
+        }
         long total = jdbc.number(scoped ? scoped(scope, count) : count);
-        Sql rows = new Sql().add(select).add(" order by " + order + " limit ? offset ?", size, (long) page * size);
-        List<String[]> items = jdbc.list(scoped ? scoped(scope, rows) : rows, rs -> {
-            String[] codes = new String[rs.getMetaData().getColumnCount()];
-            for (int i = 0; i < codes.length; i++) {
-                codes[i] = rs.getString(i + 1);
-            }
-            return codes;
-        });
+        List<DrillRows.Row> items = total == 0 || limit == 0 ? List.of() : jdbc.list(scoped ? scoped(scope, rows) : rows, DrillRows::row);
         return new Page(total, items);
     }
 
-    public record Page(long total, List<String[]> items) {
+    public record Page(long total, List<DrillRows.Row> items) {
     }
 
     /** Which rows of an indicator a drill-down lists. */

@@ -1,5 +1,7 @@
 package vn.edu.haiphong.dvc.indicator.rest;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,10 +14,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -39,7 +44,11 @@ import vn.edu.haiphong.dvc.indicator.api.IndicatorsResponse;
 import vn.edu.haiphong.dvc.indicator.api.SeriesResponse;
 import vn.edu.haiphong.dvc.indicator.domain.Indicator;
 import vn.edu.haiphong.dvc.indicator.domain.Scope;
+import vn.edu.haiphong.dvc.indicator.report.DrillDownExport;
+import vn.edu.haiphong.dvc.indicator.report.ReportFormat;
+import vn.edu.haiphong.dvc.indicator.repository.DrillRows;
 import vn.edu.haiphong.dvc.indicator.repository.IndicatorQueries.DrillSet;
+import vn.edu.haiphong.dvc.indicator.service.DrillDownService;
 import vn.edu.haiphong.dvc.indicator.service.IndicatorService;
 import vn.edu.haiphong.dvc.indicator.service.IndicatorService.Granularity;
 import vn.edu.haiphong.dvc.indicator.service.LiveIndicators;
@@ -61,16 +70,20 @@ public class IndicatorResource {
                 "name": { "vi": "Tỷ lệ hồ sơ nộp trực tuyến", "en": "Dossiers submitted online" },
                 "numerator": 5120, "denominator": 10240, "value": 50.0, "target": 50.0, "met": true } ] }""";
 
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     private final IndicatorService service;
+    private final DrillDownService drills;
     private final ScopeParameters scopes;
     private final LiveIndicators live;
 
     private final SecurityIdentity identity;
     private final JsonWebToken token;
 
-    public IndicatorResource(IndicatorService service, ScopeParameters scopes, LiveIndicators live, SecurityIdentity identity,
-            JsonWebToken token) {
+    public IndicatorResource(IndicatorService service, DrillDownService drills, ScopeParameters scopes, LiveIndicators live,
+            SecurityIdentity identity, JsonWebToken token) {
         this.service = service;
+        this.drills = drills;
         this.scopes = scopes;
         this.live = live;
         this.identity = identity;
@@ -141,25 +154,93 @@ public class IndicatorResource {
 
     @GET
     @Path("{id}/dossiers")
-    @Operation(operationId = "listIndicatorDossiers", summary = "The dossier codes behind a number, so that an official can check it",
+    @Produces({ MediaType.APPLICATION_JSON, "text/csv", XLSX, Problem.MEDIA_TYPE })
+    @Operation(operationId = "listIndicatorDossiers", summary = "The dossiers behind a number, with what a clerk needs to act on each",
             description = "set=numerator, denominator, or gap (counted in the denominator, not in the numerator). Payment "
-                    + "indicators list transactions with their dossier; procedure indicators list procedure codes. Nothing personal.")
-    @APIResponse(responseCode = "200", description = "One page of codes",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DrillDownResponse.class)))
+                    + "indicators list transactions with their dossier; procedure indicators list procedure codes; 16 and 17 units. "
+                    + "A dossier row carries its procedure and unit (codes and names), its dates (submitted, received, due, result, "
+                    + "withdrawn, ended, rated; paid for the paid-dossier indicator), channel, and whether it was late at the period's "
+                    + "cut-off with its working days late; a transaction its dossier, procedure, unit, paid time, method, amount and "
+                    + "channel. sort (a field name, '-' first for descending; default the codes' order), procedure and unitCode (rows "
+                    + "of exactly that unit; `unit` takes a subtree) filter. format=csv or xlsx: the whole filtered list as a file "
+                    + "(Vietnamese headings), at most 100,000 rows, else 413. Nothing personal.")
+    @APIResponse(responseCode = "200", description = "One page of rows (json), or the whole list as an attachment (csv, xlsx)",
+            content = { @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DrillDownResponse.class)),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")) })
     @APIResponse(responseCode = "404", description = "No such indicator",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public DrillDownResponse dossiers(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to,
+    @APIResponse(responseCode = "413", description = "csv, xlsx: the list has more than 100,000 rows; narrow it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response dossiers(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("unit") String unit, @QueryParam("set") @DefaultValue("numerator") String set,
-            @Parameter(description = "From 0 to 100000; default 0") @QueryParam("page") String page,
-            @Parameter(description = "1 to 500; default 100") @QueryParam("size") String size) {
+            @Parameter(description = "From 0 to 100000; default 0 (json only)") @QueryParam("page") String page,
+            @Parameter(description = "1 to 500; default 100 (json only)") @QueryParam("size") String size,
+            @Parameter(description = "A row field to order by, '-' first for descending: dossierCode, transactionId, procedureCode, "
+                    + "procedureName, unitCode, unitName, submittedAt, receivedAt, due (or dueDate), resultIssuedAt, withdrawnAt, endedAt, "
+                    + "ratedAt, rating, channel, paidAt, method, amount, as the subject has them; default the codes' order",
+                    example = "-due") @QueryParam("sort") String sort,
+            @Parameter(description = "Only the rows of this procedure code", example = "1.005090") @QueryParam("procedure") String procedure,
+            @Parameter(description = "Only the rows of exactly this unit (the unit that received the dossier)", example = "SGDDT")
+            @QueryParam("unitCode") String unitCode,
+            @Parameter(description = "json (default), csv or xlsx") @QueryParam("format") String format) {
         Indicator indicator = ScopeParameters.indicator(id);
         List<FieldError> errors = new ArrayList<>();
         int pageNumber = ScopeParameters.number("page", page, 0, 0, ScopeParameters.MAX_PAGE, errors);
         int pageSize = ScopeParameters.number("size", size, 100, 1, ScopeParameters.MAX_PAGE_SIZE, errors);
+        DrillRows.Query query = query(sort, procedure, unitCode, errors);
+        ReportFormat file = null;
+        if (format != null && !format.isBlank() && !"json".equalsIgnoreCase(format)) {
+            file = ReportFormat.of(format).filter(f -> f != ReportFormat.PDF).orElse(null);
+            if (file == null) {
+                errors.add(FieldError.of("format", "must be one of json, csv, xlsx"));
+            }
+        }
         if (!errors.isEmpty()) {
             throw ProblemException.badParameters(errors);
         }
-        return service.drillDown(indicator, scopes.read(from, to, unit), choice("set", set, DrillSet.class), pageNumber, pageSize);
+        Scope scope = scopes.read(from, to, unit);
+        DrillSet chosen = choice("set", set, DrillSet.class);
+        if (file == null) {
+            return Response.ok(drills.page(indicator, scope, chosen, query, pageNumber, pageSize), MediaType.APPLICATION_JSON).build();
+        }
+        DrillDownService.Export export = drills.export(indicator, scope, chosen, query);
+        String filename = DrillDownExport.filename(export.drill(), file);
+        return Response.ok(file == ReportFormat.CSV ? DrillDownExport.csv(export) : DrillDownExport.xlsx(export), file.mediaType)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"; filename*=UTF-8''"
+                        + URLEncoder.encode(filename, StandardCharsets.UTF_8))
+                .header("X-Total-Count", export.drill().total())
+                .build();
+    }
+
+    /** sort, procedure and unitCode as a query; each bad one named. Whether they apply to the indicator's rows is the service's. */
+    private static DrillRows.Query query(String sort, String procedure, String unitCode, List<FieldError> errors) {
+        DrillRows.Sort by = null;
+        boolean descending = false;
+        if (sort != null && !sort.isBlank()) {
+            String name = sort.trim();
+            descending = name.startsWith("-");
+            if (descending || name.startsWith("+")) {
+                name = name.substring(1);
+            }
+            by = DrillRows.Sort.byId(name).orElse(null);
+            if (by == null) {
+                errors.add(FieldError.of("sort", "'" + sort + "' is not a field to sort by: one of " + java.util.Arrays.stream(DrillRows.Sort.values())
+                        .map(s -> s.id).collect(java.util.stream.Collectors.joining(", ")) + " (dueDate for due), '-' first for descending"));
+            }
+        }
+        return new DrillRows.Query(by, descending, code("procedure", procedure, errors), code("unitCode", unitCode, errors));
+    }
+
+    /** A code filter: absent when blank, 1-64 characters otherwise. */
+    private static String code(String name, String value, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.length() > 64) {
+            errors.add(FieldError.of(name, "must be a code of 1 to 64 characters"));
+        }
+        return value;
     }
 
     @GET

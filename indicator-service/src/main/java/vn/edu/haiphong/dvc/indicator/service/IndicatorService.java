@@ -20,21 +20,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.edu.haiphong.dvc.contract.DepartmentTime;
 
-import vn.edu.haiphong.dvc.api.problem.FieldError;
-import vn.edu.haiphong.dvc.api.problem.ProblemException;
 import vn.edu.haiphong.dvc.indicator.api.BreakdownResponse;
-import vn.edu.haiphong.dvc.indicator.api.DrillDownResponse;
 import vn.edu.haiphong.dvc.indicator.api.IndicatorValue;
 import vn.edu.haiphong.dvc.indicator.api.IndicatorsResponse;
 import vn.edu.haiphong.dvc.indicator.api.SeriesResponse;
 import vn.edu.haiphong.dvc.indicator.api.UnitDto;
 import vn.edu.haiphong.dvc.indicator.domain.Count;
-import vn.edu.haiphong.dvc.indicator.domain.Definition.Subject;
-import vn.edu.haiphong.dvc.indicator.domain.Definition.UnitOutreach;
 import vn.edu.haiphong.dvc.indicator.domain.Indicator;
 import vn.edu.haiphong.dvc.indicator.domain.Scope;
 import vn.edu.haiphong.dvc.indicator.repository.IndicatorQueries;
-import vn.edu.haiphong.dvc.indicator.repository.IndicatorQueries.DrillSet;
 import vn.edu.haiphong.dvc.indicator.repository.ReferenceCopies;
 
 /** The indicators as the contract serves them: counts, values, targets, series, rankings and drill-downs. */
@@ -172,34 +166,6 @@ public class IndicatorService {
             ranked.add(new BreakdownResponse.Row(rank, r.code(), r.name(), r.numerator(), r.denominator(), r.value(), r.target(), r.met()));
         }
         return new BreakdownResponse(indicator.id, label(indicator), scope.from(), scope.to(), scope.unit(), ranked);
-    }
-
-    public DrillDownResponse drillDown(Indicator indicator, Scope scope, DrillSet set, int page, int size) {
-        if (indicator == Indicator.ADULT_ONLINE_USERS && set != DrillSet.NUMERATOR) {
-            throw ProblemException.badParameters(List.of(FieldError.of("set", "adult-online-users has a population as its "
-                    + "denominator: only the numerator's dossiers can be listed")));
-        }
-        IndicatorQueries.Page result = queries.drillDown(indicator, scope, set, page, size);
-        // Applicants are listed through the dossiers that made them count.
-        Subject subject = indicator.subject == Subject.APPLICANT ? Subject.DOSSIER : indicator.subject;
-        Map<String, List<LocalDate>> missed = missedWeeks(indicator, scope, set, result);
-        List<DrillDownResponse.Item> items = result.items().stream().map(codes -> switch (subject) {
-            case PROCEDURE -> new DrillDownResponse.Item(null, null, codes[0]);
-            case TRANSACTION -> new DrillDownResponse.Item(codes[0], codes[1], null);
-            case UNIT -> DrillDownResponse.Item.unit(codes[0], missed.get(codes[0]));
-            default -> new DrillDownResponse.Item(codes[0], null, null);
-        }).toList();
-        return new DrillDownResponse(indicator.id, scope.from(), scope.to(), scope.unit(), set.name().toLowerCase(), subject.name(),
-                page, size, result.total(), items);
-    }
-
-    /** r2: for the gap of an indicator that counts weeks (16), each listed unit's weeks without an event of its own. */
-    private Map<String, List<LocalDate>> missedWeeks(Indicator indicator, Scope scope, DrillSet set, IndicatorQueries.Page page) {
-        if (set != DrillSet.GAP || !(indicator.definition instanceof UnitOutreach o) || !o.everyWeek()) {
-            return Map.of();
-        }
-        List<LocalDate> weeks = queries.weeksOf(o, scope, now()).orElseThrow();
-        return queries.missedWeeks(o, page.items().stream().map(codes -> codes[0]).toList(), weeks);
     }
 
     public boolean unitExists(String code) {
