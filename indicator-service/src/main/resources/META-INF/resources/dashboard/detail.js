@@ -176,12 +176,17 @@ function headings(subject) {
     tr.append(el('th', { scope: 'col' }, '#'));
     for (const [field, key] of COLUMNS[subject] || COLUMNS.DOSSIER) {
         const th = el('th', { scope: 'col' });
+        // The code's heading says what the codes are (dossiers, procedures, payments), as before the table had columns.
+        const words = key === 'code' ? (t('codeOf')[subject] || t('code')) : t(key);
+        if (key === 'code') {
+            th.setAttribute('id', 'drill-code');
+        }
         if (field) {
             const sorted = drillQuery.sort.replace(/^-/, '') === field;
             th.setAttribute('aria-sort', sorted ? (drillQuery.sort.startsWith('-') ? 'descending' : 'ascending') : 'none');
-            th.append(el('button', { type: 'button', class: 'link sort', 'data-sort': field }, t(key) + (sorted ? (drillQuery.sort.startsWith('-') ? ' ▼' : ' ▲') : '')));
+            th.append(el('button', { type: 'button', class: 'link sort', 'data-sort': field }, words + (sorted ? (drillQuery.sort.startsWith('-') ? ' ▼' : ' ▲') : '')));
         } else {
-            th.textContent = t(key);
+            th.textContent = words;
         }
         tr.append(th);
     }
@@ -199,18 +204,18 @@ function drillTools() {
     const unit = el('div', { class: 'field' });
     unit.append(el('label', { for: 'drill-unit' }, t('filterUnit')), el('select', { id: 'drill-unit' }));
     const buttons = el('div', { class: 'buttons' });
-    buttons.append(el('button', { type: 'button', id: 'drill-csv', 'data-format': 'csv' }, t('drillCsv')),
-        el('button', { type: 'button', id: 'drill-xlsx', 'data-format': 'xlsx' }, t('drillXlsx')), el('span', { id: 'drill-file', 'aria-live': 'polite' }));
+    buttons.append(el('button', { type: 'button', id: 'drill-csv', 'data-drill-format': 'csv' }, t('drillCsv')),
+        el('button', { type: 'button', id: 'drill-xlsx', 'data-drill-format': 'xlsx' }, t('drillXlsx')), el('span', { id: 'drill-file', 'aria-live': 'polite' }));
     tools.append(procedure, unit, buttons);
     $('drill').closest('.scroll').before(tools);
     $('drill-procedure').addEventListener('change', () => { drillQuery.procedure = $('drill-procedure').value.trim(); state.page = 0; refreshDrill(state.selected); });
     $('drill-unit').addEventListener('change', () => { drillQuery.unitCode = $('drill-unit').value; state.page = 0; refreshDrill(state.selected); });
     buttons.addEventListener('click', (event) => {
-        const button = event.target.closest('button[data-format]');
+        const button = event.target.closest('button[data-drill-format]');
         if (button) {
             const id = state.selected;
-            saveFile(`/api/v1/indicators/${encodeURIComponent(id)}/dossiers`, { ...drillParams(), format: button.dataset.format },
-                `chi-tieu-${id}.${button.dataset.format}`, $('drill-file'));
+            saveFile(`/api/v1/indicators/${encodeURIComponent(id)}/dossiers`, { ...drillParams(), format: button.dataset.drillFormat },
+                `chi-tieu-${id}.${button.dataset.drillFormat}`, $('drill-file'));
         }
     });
     document.querySelector('#drill thead').addEventListener('click', (event) => {
