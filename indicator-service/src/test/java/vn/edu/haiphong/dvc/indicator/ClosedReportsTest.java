@@ -23,6 +23,9 @@ import vn.edu.haiphong.dvc.contract.ApplicantKind;
 import vn.edu.haiphong.dvc.contract.Channel;
 import vn.edu.haiphong.dvc.contract.DossierEvent;
 import vn.edu.haiphong.dvc.contract.DossierEventType;
+import vn.edu.haiphong.dvc.contract.PaymentEvent;
+import vn.edu.haiphong.dvc.contract.PaymentEventType;
+import vn.edu.haiphong.dvc.contract.PaymentMethod;
 import vn.edu.haiphong.dvc.contract.ProcedureRecord;
 import vn.edu.haiphong.dvc.contract.UnitRecord;
 import vn.edu.haiphong.dvc.testing.TestTokens;
@@ -68,11 +71,18 @@ class ClosedReportsTest {
         given().auth().oauth2(TestTokens.reader()).queryParam("year", "2024").get("/api/v1/reports/plan/closed").then().statusCode(200)
                 .body("unit", hasItems(district));
 
+        // Another district closed at the same time: the late events below are not in its scope.
+        String otherDistrict = data.districts.get(1);
+        close(2024, otherDistrict).statusCode(201);
+
         // A late event: a dossier of June 2024 in a school of the district, arriving after the closing.
         OffsetDateTime june = OffsetDateTime.of(2024, 6, 10, 9, 0, 0, 0, ZoneOffset.ofHours(7));
         DossierEvent late = new DossierEvent("cr-late-1", DossierEventType.SUBMITTED, june, "CR-LATE-HS-1", procedure, school,
                 Channel.ONLINE, true, new Applicant(ApplicantKind.CITIZEN, "f".repeat(64), true, true), null, null, null);
-        Published.send(List.of(late));
+        // And a late payment: a transaction of that dossier, paid online in June 2024, counted after the closing too.
+        PaymentEvent latePayment = new PaymentEvent("cr-late-pay-1", PaymentEventType.PAID, "CR-LATE-TX-1", june.plusHours(1),
+                "CR-LATE-HS-1", procedure, school, 50_000L, PaymentMethod.NATIONAL_PORTAL);
+        Published.send(List.of(late, latePayment));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
                 .until(() -> Indicators.matches(FROM, TO, district));
         Map<String, Expected.Pair> after = Expected.indicators(Published.LEDGER, FROM, TO, district);
@@ -99,10 +109,18 @@ class ClosedReportsTest {
             }
         }
         assertThat(revisions.getLong("revised")).isEqualTo(moved).isPositive();
-        assertThat(revisions.getList("lateEvents.eventId", String.class)).containsExactly("cr-late-1");
-        assertThat(revisions.getLong("lateEventsTotal")).isEqualTo(1);
-        // Another district's closed year would not list it; nor does an event that arrived before the closing.
+        assertThat(revisions.getList("lateEvents.eventId", String.class)).containsExactlyInAnyOrder("cr-late-1", "cr-late-pay-1");
+        assertThat(revisions.getLong("lateEventsTotal")).isEqualTo(2);
+        // Nothing counted before the closing is listed: only the late dossier and its payment.
         assertThat(revisions.getList("lateEvents.dossierCode", String.class)).containsOnly("CR-LATE-HS-1");
+        List<Map<String, Object>> lateEvents = revisions.getList("lateEvents");
+        assertThat(lateEvents).filteredOn(e -> "cr-late-pay-1".equals(e.get("eventId"))).singleElement()
+                .satisfies(e -> assertThat(e).containsEntry("transactionId", "CR-LATE-TX-1").containsEntry("type", "PAID"));
+        assertThat(lateEvents).filteredOn(e -> "cr-late-1".equals(e.get("eventId"))).singleElement()
+                .satisfies(e -> assertThat(e).doesNotContainKey("transactionId").containsEntry("type", "SUBMITTED"));
+        // Another district's closed year lists neither.
+        given().auth().oauth2(TestTokens.reader()).queryParam("unit", otherDistrict).get("/api/v1/reports/plan/closed/2024").then()
+                .statusCode(200).body("lateEventsTotal", equalTo(0));
     }
 
     @Test

@@ -25,8 +25,8 @@ public record ClosedReportDto(
         @Schema(description = "The report's files as sent, each downloadable for ever") List<File> files,
         @Schema(description = "Each indicator as the report gave it, and (in GET of one report) as it stands now") List<Figure> figures,
         @Schema(description = "GET of one report: how many figures have moved since it was closed", nullable = true) Integer revised,
-        @Schema(description = "GET of one report: the dossier events counted after the report was closed that fall in its period and "
-                + "scope, latest first (at most 200)", nullable = true) List<LateEvent> lateEvents,
+        @Schema(description = "GET of one report: the dossier and payment events counted after the report was closed that "
+                + "can move its figures (in its scope, and in its period or paying for it), latest first (at most 200)", nullable = true) List<LateEvent> lateEvents,
         @Schema(description = "How many such events there are in all", nullable = true) Long lateEventsTotal) {
 
     @Schema(name = "ClosedReportFile")
@@ -53,8 +53,13 @@ public record ClosedReportDto(
     }
 
     @Schema(name = "ClosedReportLateEvent")
-    public record LateEvent(@Schema(examples = "HS-2024-000123") String dossierCode, @Schema(examples = "evt-9") String eventId,
-            @Schema(examples = "RESULT_ISSUED") String type, @Schema(examples = "2024-12-30T16:00:00+07:00") OffsetDateTime occurredAt,
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record LateEvent(@Schema(examples = "HS-2024-000123") String dossierCode,
+            @Schema(description = "A payment event's transaction; absent for a dossier event", nullable = true, examples = "TX-2024-0042")
+            String transactionId,
+            @Schema(examples = "evt-9") String eventId,
+            @Schema(description = "The dossier event's type, or the payment event's (PAID, REFUNDED, ...) when transactionId is given",
+                    examples = "RESULT_ISSUED") String type, @Schema(examples = "2024-12-30T16:00:00+07:00") OffsetDateTime occurredAt,
             @Schema(description = "When this service counted it", examples = "2025-01-12T08:30:00+07:00") OffsetDateTime countedAt) {
     }
 }

@@ -12,7 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import vn.edu.haiphong.dvc.contract.DepartmentTime;
 import vn.edu.haiphong.dvc.indicator.api.ClosedReportDto;
 
-/** r2 (issue 20): closed plan reports ({@code closed_report}) and the dossier events counted after a time. */
+/** r2 (issue 20): closed plan reports ({@code closed_report}) and the dossier and payment events counted after a time. */
 @ApplicationScoped
 public class ClosedReports {
 
@@ -61,14 +61,16 @@ public class ClosedReports {
     }
 
     /**
-     * The dossier events counted after {@code after} whose dossier is in the unit's scope (null: every unit) and which
-     * happened before the end of {@code to} (department time), latest counted first.
+     * The events counted after {@code after} that can move a figure of the report: the dossier events of dossiers in the
+     * unit's scope (null: every unit) which happened before the end of {@code to} (department time), and the payment
+     * events of transactions in that scope which happened before then or whose transaction was paid by {@code to} (a
+     * refund after the year's end still takes its payment out of the year). Latest counted first.
      */
     public List<ClosedReportDto.LateEvent> lateEvents(OffsetDateTime after, LocalDate to, String unit, int limit) {
-        Jdbc.Sql sql = late("select l.dossier_code, l.event_id, l.type, l.occurred_at, l.logged_at", after, to, unit)
-                .add(" order by l.logged_at desc, l.event_id limit ?", limit);
-        return jdbc.list(sql, rs -> new ClosedReportDto.LateEvent(rs.getString(1), rs.getString(2), rs.getString(3),
-                rs.getObject(4, OffsetDateTime.class), rs.getObject(5, OffsetDateTime.class)));
+        Jdbc.Sql sql = late("select dossier_code, transaction_id, event_id, type, occurred_at, logged_at", after, to, unit)
+                .add(" order by logged_at desc, event_id limit ?", limit);
+        return jdbc.list(sql, rs -> new ClosedReportDto.LateEvent(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getObject(5, OffsetDateTime.class), rs.getObject(6, OffsetDateTime.class)));
     }
 
     public long lateEventCount(OffsetDateTime after, LocalDate to, String unit) {
@@ -76,16 +78,19 @@ public class ClosedReports {
     }
 
     private static Jdbc.Sql late(String select, OffsetDateTime after, LocalDate to, String unit) {
+        OffsetDateTime end = to.plusDays(1).atStartOfDay().atOffset(DepartmentTime.OFFSET);
+        String inScope = unit == null ? "" : " and f.unit_code in (select code from scope)";
         Jdbc.Sql sql = new Jdbc.Sql();
         if (unit != null) {
             sql.add(IndicatorQueries.SCOPE_CTE, unit);
         }
-        sql.add(select + " from dossier_event_log l join dossier_fact f on f.dossier_code = l.dossier_code"
-                + " where l.logged_at > ? and l.occurred_at < ?", after, to.plusDays(1).atStartOfDay().atOffset(DepartmentTime.OFFSET));
-        if (unit != null) {
-            sql.add(" and f.unit_code in (select code from scope)");
-        }
-        return sql;
+        return sql.add(select + " from ("
+                + "select l.dossier_code, cast(null as varchar) as transaction_id, l.event_id, l.type, l.occurred_at, l.logged_at"
+                + " from dossier_event_log l join dossier_fact f on f.dossier_code = l.dossier_code"
+                + " where l.logged_at > ? and l.occurred_at < ?" + inScope, after, end)
+                .add(" union all select f.dossier_code, l.transaction_id, l.event_id, l.type, l.occurred_at, l.logged_at"
+                        + " from payment_event_log l join payment_fact f on f.transaction_id = l.transaction_id"
+                        + " where l.logged_at > ? and (l.occurred_at < ? or f.paid_day <= ?)" + inScope + ") late", after, end, to);
     }
 
     private static Stored stored(ResultSet rs) throws SQLException {

@@ -14,6 +14,6 @@ public class ConsumerState {
 
     /** Empties the facts, the dossiers' timelines, the processed events, the reference copies and the counters (plans and calendars stay). */
     public void forgetEverything() {
-        jdbc.update("truncate table dossier_fact, dossier_event_log, payment_fact, outreach_fact, processed_event, unit_ref, procedure_ref, indicator_count, adult_applicant");
+        jdbc.update("truncate table dossier_fact, dossier_event_log, payment_fact, payment_event_log, outreach_fact, processed_event, unit_ref, procedure_ref, indicator_count, adult_applicant");
     }
 }

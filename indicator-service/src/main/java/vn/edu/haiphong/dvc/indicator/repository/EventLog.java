@@ -12,10 +12,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.agroal.api.AgroalDataSource;
 import vn.edu.haiphong.dvc.contract.DossierEvent;
+import vn.edu.haiphong.dvc.contract.PaymentEvent;
 
 /**
  * Every dossier event counted, with its non-personal fields ({@code dossier_event_log}): a dossier's timeline. The
- * applicant is never written here, not even its hash.
+ * applicant is never written here, not even its hash. Every payment event counted ({@code payment_event_log}), with
+ * when: what names the late payments of a closed report.
  */
 @ApplicationScoped
 public class EventLog {
@@ -42,6 +44,27 @@ public class EventLog {
                 s.setString(3, e.type().name());
                 s.setObject(4, e.occurredAt());
                 s.setString(5, details(e));
+                s.addBatch();
+            }
+            s.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Appends the payment events, inside the transaction that counts them (each once). */
+    public void appendPayments(List<PaymentEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("insert into payment_event_log (transaction_id, event_id, type, occurred_at)"
+                        + " values (?, ?, ?, ?) on conflict do nothing")) {
+            for (PaymentEvent e : events) {
+                s.setString(1, e.transactionId());
+                s.setString(2, e.eventId());
+                s.setString(3, e.type().name());
+                s.setObject(4, e.occurredAt());
                 s.addBatch();
             }
             s.executeBatch();

@@ -92,11 +92,12 @@ public class FactUpdater {
         }
         Changes changes = new Changes();
         List<DossierEvent> dossiersCounted = countEvents(Topics.DOSSIER_EVENTS, dossierEvents, facts.dossiers(), now, changes);
-        int counted = dossiersCounted.size()
-                + countEvents(Topics.PAYMENT_EVENTS, paymentEvents, facts.payments(), now, changes).size()
+        List<PaymentEvent> paymentsCounted = countEvents(Topics.PAYMENT_EVENTS, paymentEvents, facts.payments(), now, changes);
+        int counted = dossiersCounted.size() + paymentsCounted.size()
                 // An outreach event is its own fact: counted at query time, never in the counters.
                 + outreach.save(outreachEvents.values(), now);
         eventLog.append(dossiersCounted);
+        eventLog.appendPayments(paymentsCounted);
         counters.add(changes.deltas, changes.adults);
         version.changed(now, counted > 0);
         return counted;
