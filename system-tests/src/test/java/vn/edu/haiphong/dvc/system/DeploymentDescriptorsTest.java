@@ -249,6 +249,36 @@ class DeploymentDescriptorsTest {
         assertThat(names).as("overlay images: names of images in deploy/base").containsExactlyInAnyOrderElementsOf(baseImages);
     }
 
+    /**
+     * r2 (issue 20): the alerts webhook is signed with a secret the service will not start without once its URL is set:
+     * wherever a URL is configured, the secret is supplied from a Secret (or the compose .env), never from a ConfigMap.
+     */
+    @Test
+    void theAlertsWebhookHasItsSecretWhereverItsUrlIsSet() throws IOException {
+        Map<String, Map<String, Object>> byKindAndName = new TreeMap<>();
+        deployDocuments().forEach((file, documents) -> documents.stream().map(d -> map(d, file.toString()))
+                .filter(r -> r.get("kind") != null && r.get("metadata") != null)
+                .forEach(r -> byKindAndName.merge(r.get("kind") + "/" + name(r), r, (base, overlay) -> {
+                    Map<String, Object> merged = new LinkedHashMap<>(base);
+                    Map<String, Object> data = new LinkedHashMap<>(map(base.getOrDefault("data", Map.of()), "data"));
+                    data.putAll(map(overlay.getOrDefault("data", Map.of()), "data"));
+                    merged.put("data", data);
+                    return merged;
+                })));
+        Map<String, Object> config = map(map(byKindAndName.get("ConfigMap/indicator-service-config"), "config").get("data"), "data");
+        assertThat(config).as("indicator-service's ConfigMap (base and overlay)").containsKey("DVC_ALERTS_WEBHOOK_URL");
+        assertThat(String.valueOf(config.get("DVC_ALERTS_WEBHOOK_URL"))).as("the overlay's webhook URL").startsWith("https://");
+        Map<String, Object> secret = map(map(byKindAndName.get("Secret/indicator-service-secrets"), "secret").get("stringData"), "stringData");
+        assertThat(secret).as("indicator-service's base Secret").containsKey("DVC_ALERTS_WEBHOOK_SECRET");
+        assertThat(Files.readAllLines(ROOT.resolve("deploy/overlays/haiphong/secrets/indicator-service.env.example")))
+                .as("the overlay's secret file, filled in from its example").anyMatch(l -> l.startsWith("DVC_ALERTS_WEBHOOK_SECRET="));
+        Map<String, String> compose = environment(map(map(composeFile().get("services"), "services").get("indicator-service"),
+                "indicator-service").get("environment"), "indicator-service");
+        assertThat(compose).containsEntry("DVC_ALERTS_WEBHOOK_URL", "${DVC_ALERTS_WEBHOOK_URL:-}")
+                .containsEntry("DVC_ALERTS_WEBHOOK_SECRET", "${DVC_ALERTS_WEBHOOK_SECRET:-}");
+        assertThat(Files.readString(ROOT.resolve("deploy/compose/env.example"))).contains("DVC_ALERTS_WEBHOOK_SECRET=");
+    }
+
     @Test
     void eachServiceHasOneDeploymentServiceConfigMapAndSecretWiredTogether() {
         List<Map<String, Object>> resources = baseResources();
