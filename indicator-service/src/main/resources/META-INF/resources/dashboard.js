@@ -2,7 +2,7 @@
  * The officials' dashboard: the board of the dossiers in process, the plan's indicators as cards, a period and unit picker, per indicator a trend,
  * the ranking of the units below and the codes behind the number, the reports, and live updates.
  * Native ES modules over the service's REST API, no build step (dashboard/: state, dom, i18n, api, scope, open,
- * timeline, cards, detail, reports, plan, scorecard, stream; school: a school's own view, for a unit-reporter's token). This
+ * timeline, cards, detail, reports, closed, plan, scorecard, stream; school: a school's own view, for a unit-reporter's token). This
  * entry point signs in and out and wires the page's controls. The token stays in this tab's sessionStorage and is sent
  * only in the Authorization header.
  */
@@ -18,6 +18,7 @@ import { refreshOpen, wireOpen } from './dashboard/open.js';
 import { refreshPlan, wirePlan } from './dashboard/plan.js';
 import { refreshScorecard, wireScorecard } from './dashboard/scorecard.js';
 import { refreshWatch } from './dashboard/watch.js';
+import { refreshClosed, wireClosed } from './dashboard/closed.js';
 import { openTimeline, closeTimeline, wireTimeline } from './dashboard/timeline.js';
 import { connectStream, disconnect, setStream, pollStatus, renderStatus } from './dashboard/stream.js';
 import { reporterUnit, openSchool, closeSchool, renderSchool, schoolShown, wireSchool } from './dashboard/school.js';
@@ -74,7 +75,7 @@ function signOut(message) {
 
 async function refreshAll() {
     describeReports();
-    await Promise.all([refreshOpen(), refreshCards(), refreshPlan(), refreshScorecard(), refreshWatch()]);
+    await Promise.all([refreshOpen(), refreshCards(), refreshPlan(), refreshScorecard(), refreshWatch(), refreshClosed()]);
     await refreshDetail();
 }
 
@@ -87,6 +88,7 @@ function onScopeChange() {
     refreshPlan();
     refreshScorecard();
     refreshWatch();
+    refreshClosed();
     refreshCards().then(refreshDetail);
 }
 
@@ -148,6 +150,7 @@ function start() {
         select(indicator, true);
     }, moveScope);
     wireTimeline();
+    wireClosed();
     wireSchool();
     // Any dossier code on the page (the board's list, the drill-down) opens that dossier's timeline.
     $('dashboard').addEventListener('click', (event) => {

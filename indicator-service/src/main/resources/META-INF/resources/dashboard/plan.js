@@ -6,7 +6,7 @@
 import { state, latest } from './state.js';
 import { $, el } from './dom.js';
 import { t, percent } from './i18n.js';
-import { json, failed, refusal, refused, HttpError } from './api.js';
+import { json, failed, refusal, refused, HttpError, isAdmin } from './api.js';
 import { period } from './scope.js';
 
 /** The rows whose status an admin reports (no target): section 9. */
@@ -14,17 +14,6 @@ const REPORTED = [1, 12];
 const PROGRESS = ['NOT_STARTED', 'IN_PROGRESS', 'DONE'];
 
 const planYear = () => period().to.substring(0, 4);
-
-/** Whether the token says it is an admin's (only for what the page offers: the server decides). */
-function isAdmin() {
-    try {
-        const payload = state.token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
-        const claims = JSON.parse(atob(payload + '='.repeat((4 - payload.length % 4) % 4)));
-        return Array.isArray(claims.groups) && claims.groups.includes('admin');
-    } catch (ignored) {
-        return false;
-    }
-}
 
 export async function refreshPlan() {
     const current = latest('plan');

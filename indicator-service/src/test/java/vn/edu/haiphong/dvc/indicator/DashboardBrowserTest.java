@@ -1021,6 +1021,187 @@ class DashboardBrowserTest {
         return row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
     }
 
+    /**
+     * r2 (issue 20): the drill-down as a clerk works it: sorted by a heading (both ways), filtered by unit and procedure,
+     * exported as it is filtered, and a row (not only its code) opening the dossier's timeline. The rows are checked
+     * against a reading of the events sent: which dossiers were submitted online in 2024, where, and when.
+     */
+    @Test
+    @Order(12)
+    void theDrillDownSortsFiltersExportsAndOpensATimelineFromARow() throws Exception {
+        showTheDepartmentIn2024();
+        choose("indicator", "online-submission");
+        choose("drill-set", "numerator");
+        // Independently: each dossier submitted online on a 2024 day (department time), with its unit, procedure and time.
+        Map<String, DossierEvent> online = new java.util.TreeMap<>();
+        for (DossierEvent e : Published.LEDGER.dossierEvents()) {
+            if (e.type() == DossierEventType.SUBMITTED && e.channel() == Channel.ONLINE
+                    && e.occurredAt().atZoneSameInstant(ZoneOffset.ofHours(7)).getYear() == 2024 && e.dossierCode().startsWith("WEB-")) {
+                online.putIfAbsent(e.dossierCode(), e);
+            }
+        }
+        Expected.Pair total = expected(FROM, TO, data.root, "online-submission");
+        assertThat((long) online.size()).as("our reading of the events agrees with Expected").isEqualTo(total.numerator());
+        waitFor(() -> text("page-info").endsWith(" — " + total.numerator() + " mục"), () -> "all " + total.numerator() + ", not " + text("page-info"));
+
+        // Sorted by submission, earliest first, then latest first: the page holds the 20 earliest (latest) submissions.
+        List<OffsetDateTime> times = online.values().stream().map(DossierEvent::occurredAt).sorted().toList();
+        again(() -> { browser.findElement(By.cssSelector("#drill button[data-sort=submittedAt]")).click(); return null; });
+        waitFor(() -> submittedOfShown(online).equals(times.subList(0, 20)), () -> "the 20 earliest, not " + codes());
+        assertThat(browser.findElement(By.cssSelector("#drill th[aria-sort=ascending]")).getText()).startsWith("Ngày nộp");
+        again(() -> { browser.findElement(By.cssSelector("#drill button[data-sort=submittedAt]")).click(); return null; });
+        List<OffsetDateTime> latest = new ArrayList<>(times.subList(times.size() - 20, times.size()));
+        java.util.Collections.reverse(latest);
+        waitFor(() -> submittedOfShown(online).equals(latest), () -> "the 20 latest, not " + codes());
+
+        // Filtered by one unit (exactly the unit that received the dossier: the scope picker takes whole subtrees), the one
+        // with the most such dossiers, then by one procedure there.
+        String filtered = online.values().stream().collect(java.util.stream.Collectors.groupingBy(DossierEvent::unitCode,
+                java.util.stream.Collectors.counting())).entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        Set<String> filteredUnits = Set.of(filtered);
+        List<DossierEvent> inUnit = online.values().stream().filter(e -> filteredUnits.contains(e.unitCode())).toList();
+        again(() -> { choose("drill-unit", filtered); return null; });
+        waitFor(() -> text("page-info").endsWith(" — " + inUnit.size() + " mục"), () -> inUnit.size() + " in " + filtered + ", not " + text("page-info"));
+        String procedure = inUnit.stream().collect(java.util.stream.Collectors.groupingBy(DossierEvent::procedureCode,
+                java.util.stream.Collectors.counting())).entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        List<String> expectedCodes = inUnit.stream().filter(e -> e.procedureCode().equals(procedure))
+                .sorted(java.util.Comparator.comparing(DossierEvent::occurredAt).reversed()).map(DossierEvent::dossierCode).toList();
+        browser.executeScript("const e = document.getElementById('drill-procedure'); e.value = arguments[0];"
+                + "e.dispatchEvent(new Event('change'));", procedure);
+        waitFor(() -> text("page-info").endsWith(" — " + expectedCodes.size() + " mục"),
+                () -> expectedCodes.size() + " of " + procedure + ", not " + text("page-info"));
+        List<String> shown = codes();
+        assertThat(expectedCodes).as("only that procedure in that unit").containsAll(shown);
+        assertThat(submittedOfShown(online)).as("latest first still").isEqualTo(expectedCodes.subList(0, Math.min(20, expectedCodes.size()))
+                .stream().map(c -> online.get(c).occurredAt()).toList());
+        for (WebElement row : rows("drill")) {
+            List<WebElement> cells = row.findElements(By.tagName("td"));
+            assertThat(cells.get(2).getText()).contains(procedure);
+            assertThat(filteredUnits.stream().anyMatch(u -> cells.get(3).getText().contains("(" + u + ")"))).as(cells.get(3).getText()).isTrue();
+        }
+        Chromium.screenshot(browser, "15-drill-down", 1366, "detail");
+
+        // Exported as filtered: every row, the same dossiers.
+        browser.findElement(By.id("drill-csv")).click();
+        Path csv = downloaded("chi-tieu-online-submission-numerator-" + data.root + "-2024-01-01-2024-12-31.csv");
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8).stream().skip(1).filter(l -> !l.isBlank()).toList();
+        assertThat(lines).hasSize(expectedCodes.size());
+        assertThat(lines).extracting(l -> l.substring(0, l.indexOf(',')).replace("\"", "")).containsExactlyInAnyOrderElementsOf(expectedCodes);
+        waitFor(() -> text("drill-file").startsWith("Đã tải chi-tieu-online-submission-"));
+
+        // A click on the row, away from the code's button, opens that dossier's timeline.
+        String first = shown.get(0);
+        again(() -> { rows("drill").get(0).findElements(By.tagName("td")).get(4).click(); return null; });
+        waitFor(() -> text("timeline-title").equals("Diễn biến hồ sơ " + first), () -> "the timeline of " + first + ", not " + text("timeline-title"));
+        waitFor(() -> !timelineEvents().isEmpty());
+        assertThat(timelineEvents()).extracting(e -> e.get(1)).contains("Nộp hồ sơ");
+        browser.findElement(By.id("timeline-close")).click();
+        waitFor(() -> !browser.findElement(By.id("timeline")).isDisplayed());
+        // The filters are cleared for the next part of the page.
+        browser.executeScript("const e = document.getElementById('drill-procedure'); e.value = ''; e.dispatchEvent(new Event('change'));");
+        again(() -> { choose("drill-unit", ""); return null; });
+        waitFor(() -> text("page-info").endsWith(" — " + total.numerator() + " mục"));
+    }
+
+    /**
+     * r2 (issue 20): the "Báo cáo đã chốt" view. An admin closes a filtered's 2024 report from the page; the figures as
+     * closed are the independent counts of then; a late dossier then moves the live figures, and the view shows both,
+     * the revision and the late event (whose code opens its timeline), while the file downloaded from the view is still
+     * the report as sent.
+     */
+    @Test
+    @Order(13)
+    void theClosedReportsViewShowsTheFiguresAsSentAndTheirRevisions() throws Exception {
+        // Signed in as an admin since the plan's view (order 10): the page offers the closing.
+        showTheDepartmentIn2024();
+        String filtered = data.districts.get(1);
+        String districtName = data.reference.stream().filter(r -> r instanceof UnitRecord u && u.code().equals(filtered))
+                .map(r -> ((UnitRecord) r).name()).findFirst().orElseThrow() + " (" + filtered + ")";
+        choose("unit", filtered);
+        waitFor(() -> text("closed-state").equals("Báo cáo năm 2024 của " + districtName + " chưa được chốt."),
+                () -> "not closed yet, not '" + text("closed-state") + "'");
+        Map<String, Expected.Pair> before = Expected.indicators(Published.LEDGER, FROM, TO, filtered);
+        assertThat(text("close-report")).isEqualTo("Chốt báo cáo năm 2024: " + districtName);
+        browser.findElement(By.id("close-report")).click();
+        waitFor(() -> text("closed-error").equals("Đã chốt báo cáo."), () -> "closed, not '" + text("closed-error") + "'");
+        waitFor(() -> rows("closed-list").stream().anyMatch(r -> filtered.equals(r.getAttribute("data-unit"))));
+        assertThat(text("closed-state")).startsWith("Chốt lúc ").contains("0 / " + before.size() + " chỉ tiêu đã thay đổi");
+        assertClosedFigures(before, 1);
+        // Closing again keeps the first closing.
+        browser.findElement(By.id("close-report")).click();
+        waitFor(() -> text("closed-error").equals("Báo cáo này đã được chốt trước đó; giữ nguyên lần chốt đầu."));
+
+        // A late dossier of June 2024 in a school of the filtered.
+        String school = data.reference.stream().filter(r -> r instanceof UnitRecord u && filtered.equals(u.parentCode()))
+                .map(r -> ((UnitRecord) r).code()).findFirst().orElseThrow();
+        String procedure = data.reference.stream().filter(r -> r instanceof ProcedureRecord).map(r -> ((ProcedureRecord) r).code())
+                .findFirst().orElseThrow();
+        DossierEvent late = new DossierEvent("web-closed-late-1", DossierEventType.SUBMITTED,
+                OffsetDateTime.of(2024, 6, 12, 10, 0, 0, 0, ZoneOffset.ofHours(7)), "WEB-LATE-HS-1", procedure, school, Channel.ONLINE, true,
+                new Applicant(ApplicantKind.CITIZEN, "e".repeat(64), true, true), null, null, null);
+        Published.send(List.of(late));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                .until(() -> Indicators.matches(FROM, TO, filtered));
+        Map<String, Expected.Pair> after = Expected.indicators(Published.LEDGER, FROM, TO, filtered);
+        long moved = before.keySet().stream().filter(id -> !before.get(id).equals(after.get(id))).count();
+        assertThat(moved).isPositive();
+        // The view is read again with the scope: back to the filtered.
+        choose("unit", data.root);
+        choose("unit", filtered);
+        waitFor(() -> text("closed-state").contains(moved + " / " + before.size() + " chỉ tiêu đã thay đổi"),
+                () -> moved + " moved, not '" + text("closed-state") + "'");
+        assertClosedFigures(before, 1);
+        assertClosedFigures(after, 2);
+        WebElement online = browser.findElement(By.cssSelector("#closed-figures tr[data-indicator=online-submission]"));
+        assertThat(online.getAttribute("class")).isEqualTo("revised");
+        assertThat(online.findElements(By.tagName("td")).get(2).getText()).startsWith("+1 / +1 (");
+        waitFor(() -> rows("closed-late").size() == 1 && "web-closed-late-1".equals(rows("closed-late").get(0).getAttribute("data-event")));
+        List<String> lateCells = cells(rows("closed-late").get(0));
+        assertThat(lateCells.get(1)).isEqualTo("10:00 12/06/2024");
+        assertThat(lateCells.get(2)).isEqualTo("Nộp hồ sơ");
+        assertThat(lateCells.get(3)).isEqualTo("WEB-LATE-HS-1");
+        Chromium.screenshot(browser, "16-closed-report", 1366, "closed");
+        again(() -> { browser.findElement(By.cssSelector("#closed-late button[data-dossier='WEB-LATE-HS-1']")).click(); return null; });
+        waitFor(() -> text("timeline-title").equals("Diễn biến hồ sơ WEB-LATE-HS-1"));
+        browser.findElement(By.id("timeline-close")).click();
+        waitFor(() -> !browser.findElement(By.id("timeline")).isDisplayed());
+
+        // The file from the view is the report as sent: the numbers of before the late dossier.
+        WebElement row = rows("closed-list").stream().filter(r -> filtered.equals(r.getAttribute("data-unit"))).findFirst().orElseThrow();
+        row.findElement(By.xpath(".//button[text()='XLSX']")).click();
+        Path xlsx = downloaded("bao-cao-ke-hoach-2024-" + filtered + ".xlsx");
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(Files.readAllBytes(xlsx)))) {
+            boolean found = false;
+            for (var r : book.getSheet("Tổng hợp")) {
+                if (r.getCell(1) != null && "online-submission".equals(r.getCell(1).toString())) {
+                    assertThat((long) r.getCell(3).getNumericCellValue()).isEqualTo(before.get("online-submission").numerator());
+                    assertThat((long) r.getCell(4).getNumericCellValue()).isEqualTo(before.get("online-submission").denominator());
+                    found = true;
+                }
+            }
+            assertThat(found).isTrue();
+        }
+        waitFor(() -> text("closed-file").equals("Đã tải bao-cao-ke-hoach-2024-" + filtered + ".xlsx"));
+    }
+
+    /** Each indicator's row of the closed view: its numerator and denominator in column {@code column} (1: as closed, 2: now). */
+    private static void assertClosedFigures(Map<String, Expected.Pair> expected, int column) {
+        waitFor(() -> rows("closed-figures").size() == expected.size(), () -> expected.size() + " figures, not " + rows("closed-figures").size());
+        for (WebElement row : rows("closed-figures")) {
+            String id = row.getAttribute("data-indicator");
+            Expected.Pair pair = expected.get(id);
+            String ratio = pair.denominator() == null ? whole(pair.numerator(), VI)
+                    : whole(pair.numerator(), VI) + " / " + whole(pair.denominator(), VI);
+            String shown = row.findElements(By.xpath("./*")).get(column).getText();
+            assertThat(shown.equals(ratio) || shown.endsWith("(" + ratio + ")")).as(id + ": '" + shown + "' shows " + ratio).isTrue();
+        }
+    }
+
+    /** The submission times of the dossiers on the drill-down's page, in its order. */
+    private static List<OffsetDateTime> submittedOfShown(Map<String, DossierEvent> online) {
+        return codes().stream().map(c -> online.containsKey(c) ? online.get(c).occurredAt() : null).toList();
+    }
+
     private static void showTheDepartmentIn2024() {
         choose("period-kind", "year");
         choose("year", "2024");

@@ -49,6 +49,21 @@ public final class Chromium {
         return driver;
     }
 
+    /**
+     * One part of the page (the element of that id) at this width: for a part far down a long page, which the whole
+     * page's picture (at most 6,000 pixels high) would leave out.
+     */
+    public static void screenshot(ChromeDriver driver, String name, int width, String elementId) throws IOException {
+        Dimension before = driver.manage().window().getSize();
+        org.openqa.selenium.WebElement element = driver.findElement(org.openqa.selenium.By.id(elementId));
+        Number height = (Number) driver.executeScript("return arguments[0].getBoundingClientRect().height", element);
+        driver.manage().window().setSize(new Dimension(width, Math.min(6000, height.intValue() + 240)));
+        driver.executeScript("arguments[0].scrollIntoView({block: 'start'})", element);
+        Files.createDirectories(SCREENSHOTS);
+        Files.write(SCREENSHOTS.resolve(name + ".png"), element.getScreenshotAs(OutputType.BYTES));
+        driver.manage().window().setSize(before);
+    }
+
     /** The whole page at this width (the window grows to the page's height for the picture). */
     public static void screenshot(ChromeDriver driver, String name, int width) throws IOException {
         Dimension before = driver.manage().window().getSize();

@@ -59,6 +59,11 @@ public final class Ledger {
         return dossierEvents.size() + paymentEvents.size();
     }
 
+    /** Every dossier event accepted, once each, in the order they were first sent. */
+    public synchronized List<DossierEvent> dossierEvents() {
+        return List.copyOf(dossierEvents.values());
+    }
+
     public synchronized UnitRecord unit(String code) {
         return units.get(code);
     }
