@@ -24,6 +24,12 @@ public class DossierEventRepository implements PanacheRepositoryBase<DossierEven
         return AcceptedEvent.storedHashes(getEntityManager(), DossierEventEntity.class, eventIds);
     }
 
+    /** Stores the events in one JDBC batch (see {@link AcceptedEvent#insertAll}). */
+    public void insertAll(List<DossierEventEntity> rows) {
+        AcceptedEvent.insertAll(getEntityManager(), DossierEventEntity.class, rows, List.of("dossier_code", "type"),
+                e -> List.of(e.dossierCode, e.type));
+    }
+
     /** A stored event's dossier, type and id. */
     public record Taken(String dossierCode, String type, String eventId) {
     }

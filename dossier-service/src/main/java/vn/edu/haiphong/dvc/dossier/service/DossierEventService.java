@@ -139,11 +139,13 @@ public class DossierEventService implements IngestSteps<DossierEvent, DossierEnt
     /** The events, and the dossier's public milestones they move. */
     @Override
     public void persist(List<Candidate<DossierEvent>> fresh, Map<String, DossierEntity> locked, OffsetDateTime now) {
+        List<DossierEventEntity> rows = new ArrayList<>(fresh.size());
         for (Candidate<DossierEvent> c : fresh) {
             DossierEvent e = c.event();
-            events.persist(DossierEventEntity.of(e, c.payload(), c.hash(), now));
+            rows.add(DossierEventEntity.of(e, c.payload(), c.hash(), now));
             Milestones.apply(locked.get(e.dossierCode()), e, now);
         }
+        events.insertAll(rows);
     }
 
     @Override

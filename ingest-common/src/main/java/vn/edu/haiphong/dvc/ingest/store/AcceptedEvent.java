@@ -4,6 +4,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.List;
+import java.util.function.Function;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -45,6 +47,43 @@ public abstract class AcceptedEvent {
         this.payload = payload;
         this.contentHash = contentHash;
         this.acceptedAt = now;
+    }
+
+    /**
+     * Inserts accepted events into their table in one JDBC batch, in the caller's transaction, without the
+     * persistence context: a batch of events is written and never read back in its transaction, and an entity's
+     * bookkeeping (persist, flush, its action queue) cost more than the insert on the single-event path.
+     *
+     * @param ownColumns the columns of the event's own table after the common ones, in order
+     * @param ownValues each event's values for those columns (an enum is stored by name)
+     */
+    public static <E extends AcceptedEvent> void insertAll(EntityManager em, Class<E> type, List<E> events,
+            List<String> ownColumns, Function<E, List<Object>> ownValues) {
+        if (events.isEmpty()) {
+            return;
+        }
+        String table = type.getAnnotation(Table.class).name();
+        StringBuilder sql = new StringBuilder("insert into ").append(table)
+                .append(" (event_id, occurred_at, content_hash, payload, accepted_at");
+        ownColumns.forEach(c -> sql.append(", ").append(c));
+        sql.append(") values (?, ?, ?, ?, ?").append(", ?".repeat(ownColumns.size())).append(')');
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement s = connection.prepareStatement(sql.toString())) {
+                for (E e : events) {
+                    s.setString(1, e.eventId);
+                    s.setObject(2, e.occurredAt);
+                    s.setString(3, e.contentHash);
+                    s.setString(4, e.payload);
+                    s.setObject(5, e.acceptedAt);
+                    int i = 6;
+                    for (Object value : ownValues.apply(e)) {
+                        s.setObject(i++, value instanceof Enum<?> named ? named.name() : value);
+                    }
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+        });
     }
 
     /** The content hash of each of these events already stored in the table of {@code type}. */

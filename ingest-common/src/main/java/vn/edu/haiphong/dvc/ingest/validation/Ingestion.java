@@ -101,10 +101,8 @@ public final class Ingestion<E> {
     }
 
     private void enqueue(List<Candidate<E>> fresh, IngestSteps<E, ?> steps) {
-        // After all the events: rows of one table in a row go out as one JDBC batch.
-        for (Candidate<E> c : fresh) {
-            outbox.enqueue(steps.outboxEvent(c));
-        }
+        // After all the events, in one JDBC batch.
+        outbox.enqueueAll(fresh.stream().map(steps::outboxEvent).toList());
         // Flush here, not at commit, so that a key taken meanwhile by a concurrent request surfaces as a
         // retryable SQL error rather than an opaque rollback.
         em.flush();

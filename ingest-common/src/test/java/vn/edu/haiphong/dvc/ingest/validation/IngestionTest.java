@@ -156,8 +156,8 @@ class IngestionTest {
     private Outbox recordingOutbox() {
         return new Outbox(null, null, null) {
             @Override
-            public void enqueue(OutboxEvent event) {
-                enqueued.add(event);
+            public void enqueueAll(List<OutboxEvent> events) {
+                enqueued.addAll(events);
             }
         };
     }

@@ -155,11 +155,13 @@ public class PaymentEventService implements IngestSteps<PaymentEvent, PaymentTra
     /** The events, and the transactions they complete. */
     @Override
     public void persist(List<Candidate<PaymentEvent>> fresh, Map<String, PaymentTransaction> locked, OffsetDateTime now) {
+        List<PaymentEventEntity> rows = new ArrayList<>(fresh.size());
         for (Candidate<PaymentEvent> c : fresh) {
             PaymentEvent e = c.event();
-            events.persist(PaymentEventEntity.of(e, c.payload(), c.hash(), now));
+            rows.add(PaymentEventEntity.of(e, c.payload(), c.hash(), now));
             PaymentMapper.apply(locked.get(e.transactionId()), e, now);
         }
+        events.insertAll(rows);
     }
 
     @Override
