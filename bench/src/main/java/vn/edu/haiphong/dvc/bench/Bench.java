@@ -21,7 +21,7 @@ import vn.edu.haiphong.dvc.infra.ProcessStack;
  * throughput beside a bare Kafka producer, freshness, query latency beside a naive GROUP BY, growth from
  * scale to scale, and a rebuild from the topics. Prints the report and writes it as Markdown.
  *
- * <pre>java -cp "bench/target/bench.jar:bench/target/lib/*" vn.edu.haiphong.dvc.bench.Bench [--smoke] [--out FILE]</pre>
+ * <pre>java -cp "bench/target/bench.jar:bench/target/lib/*" vn.edu.haiphong.dvc.bench.Bench [--smoke|--ingest-only] [--only SECTION,...] [--out FILE]</pre>
  */
 public final class Bench {
 
@@ -48,6 +48,7 @@ public final class Bench {
     private final Path out;
     private final java.util.Set<String> sections;
     private int streams;
+    private int probes;
 
     private Bench(Settings settings, ProcessStack stack, Report report, Path out, java.util.Set<String> sections) {
         this.settings = settings;
@@ -253,7 +254,10 @@ public final class Bench {
     private void lockWaits(Kafka kafka, Ingest dossiers) throws Exception {
         report.step("lock waits: starting a second indicator-service instance");
         int partitions = kafka.dossierPartitions();
-        stack.addIndicatorInstance("indicator-service-2", instanceUrls(stack, SECOND_INSTANCE));
+        // The extra environment of indicator-service is copied into each instance when it is created: the first instance
+        // keeps its name (and its later starts, such as the rebuild's, too), the second is created with its own.
+        stack.environmentOf("indicator-service", instanceUrls(stack, SECOND_INSTANCE));
+        stack.addIndicatorInstance("indicator-service-2");
         try {
             kafka.awaitIndicatorMembers(2, 180);
             kafka.awaitIndicatorCaughtUp(1800);
@@ -398,7 +402,8 @@ public final class Bench {
         long end = System.nanoTime() + (long) (settings.freshnessSeconds() * 1e9);
         String ingestUrl = stack.url("dossier-service") + "/api/v1/dossier-events";
         for (int n = 1; System.nanoTime() < end; n++) {
-            Http.Answer answer = http.post(ingestUrl, stack.ingestToken, Events.probe("PROBE-" + n, procedures.get(0), PROBE_UNIT));
+            // Codes unique in the run: a probe code sent again with another time would be refused (409), not counted.
+            Http.Answer answer = http.post(ingestUrl, stack.ingestToken, Events.probe("PROBE-" + ++probes, procedures.get(0), PROBE_UNIT));
             if (answer.status() != 202) {
                 failures[0]++;
                 n--;

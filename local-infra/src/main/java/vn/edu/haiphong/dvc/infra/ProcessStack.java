@@ -114,16 +114,7 @@ public final class ProcessStack implements AutoCloseable {
 
     /** Another instance of indicator-service, in the same consumer group and on the same database. */
     public void addIndicatorInstance(String name) throws Exception {
-        addIndicatorInstance(name, Map.of());
-    }
-
-    /**
-     * Another instance of indicator-service with extra environment variables of its own (after those of every
-     * indicator-service instance), e.g. a datasource URL naming it to PostgreSQL.
-     */
-    public void addIndicatorInstance(String name, Map<String, String> environment) throws Exception {
         service(name, "indicator", Ports.freePort(), root.resolve("indicator-service/target/quarkus-app/quarkus-run.jar"));
-        members.get(name).builder().environment().putAll(environment);
         startAndWait(name);
     }
 
