@@ -312,15 +312,17 @@ public final class Report {
         for (Freshness f : freshness) {
             boolean single = f.achieved().batchSize() == 1;
             double goal = single ? 500 : 1000;
-            g.append("| freshness p99 ≤ %s at %s (%,.0f events/s achieved) | %s | %s |%n".formatted(single ? "500 ms" : "1 s",
+            // Met only at the load it is stated for: a background load that fell short of its pace does not count.
+            boolean paced = f.achieved().rate() >= 0.9 * f.pace();
+            g.append("| freshness p99 ≤ %s at %s (%,.0f events/s achieved%s) | %s | %s |%n".formatted(single ? "500 ms" : "1 s",
                     single ? "%,.0f single events/s".formatted(f.pace()) : "half the maximum batch rate", f.achieved().rate(),
-                    ms(f.latency().p99()), yes(f.latency().p99() <= goal)));
+                    paced ? "" : ", short of the pace", ms(f.latency().p99()), yes(f.latency().p99() <= goal && paced)));
         }
         if (!scales.isEmpty()) {
             Scale last = scales.get(scales.size() - 1);
             Scale first = scales.get(0);
-            g.append("| query p99 ≤ 20 ms at %,d dossiers, 50 clients: root, a school, open-dossier summary (root, school) | %s, %s, %s, %s | %s |%n"
-                    .formatted(last.dossiers, ms(last.root.latency().p99()), ms(last.school.latency().p99()), ms(last.openRoot.latency().p99()),
+            g.append("| query p99 ≤ 20 ms at %,d dossiers, %d clients: root, a school, open-dossier summary (root, school) | %s, %s, %s, %s | %s |%n"
+                    .formatted(last.dossiers, settings.queryClients(), ms(last.root.latency().p99()), ms(last.school.latency().p99()), ms(last.openRoot.latency().p99()),
                             ms(last.openSchool.latency().p99()), yes(java.util.stream.Stream.of(last.root, last.school, last.openRoot,
                                     last.openSchool).allMatch(q -> q.latency().p99() <= 20))));
             if (last.move != null) {
