@@ -7,17 +7,26 @@
 #   bench/run.sh             the full run (figures in bench/results/latest.md)
 #   bench/run.sh --smoke     every step at a tiny scale, in about two minutes (written to bench/target/smoke.md)
 #   bench/run.sh --ingest-only   ingest and freshness only, 20 s each: what to run under a profiler
+#   bench/run.sh [--smoke|--ingest-only] --only SECTION[,SECTION]   only these sections, at that run's scale, among
+#                ingest, freshness, lock-wait, scales, rebuild (written to bench/target/only.md, or smoke.md with --smoke)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 
 OUT="bench/results/latest.md"
-case "${1:-}" in
-    --smoke) OUT="bench/target/smoke.md" ;;
-    --ingest-only) OUT="bench/target/ingest-only.md" ;;
-    "") ;;
-    *) echo "bench/run.sh: unknown option '$1' (use --smoke or --ingest-only)" >&2; exit 1 ;;
-esac
+ARGS=()
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --smoke) OUT="bench/target/smoke.md"; ARGS+=("$1") ;;
+        --ingest-only) OUT="bench/target/ingest-only.md"; ARGS+=("$1") ;;
+        --only)
+            [ $# -ge 2 ] || { echo "bench/run.sh: --only needs SECTION[,SECTION]" >&2; exit 1; }
+            [ "$OUT" = "bench/results/latest.md" ] && OUT="bench/target/only.md"
+            ARGS+=("$1" "$2"); shift ;;
+        *) echo "bench/run.sh: unknown option '$1' (use --smoke, --ingest-only, --only SECTION[,SECTION])" >&2; exit 1 ;;
+    esac
+    shift
+done
 
 ./mvnw -B -q package -DskipTests
-exec java -Xmx2g -cp "bench/target/bench.jar:bench/target/lib/*" vn.edu.haiphong.dvc.bench.Bench ${1:-} --out "$OUT"
+exec java -Xmx2g -cp "bench/target/bench.jar:bench/target/lib/*" vn.edu.haiphong.dvc.bench.Bench "${ARGS[@]}" --out "$OUT"

@@ -21,12 +21,19 @@ import vn.edu.haiphong.dvc.infra.ProcessStack;
  * throughput beside a bare Kafka producer, freshness, query latency beside a naive GROUP BY, growth from
  * scale to scale, and a rebuild from the topics. Prints the report and writes it as Markdown.
  *
- * <pre>java -cp "bench/target/bench.jar:bench/target/lib/*" vn.edu.haiphong.dvc.bench.Bench [--smoke] [--out FILE]</pre>
+ * <pre>java -cp "bench/target/bench.jar:bench/target/lib/*" vn.edu.haiphong.dvc.bench.Bench [--smoke|--ingest-only] [--only SECTION,...] [--out FILE]</pre>
  */
 public final class Bench {
 
     static final String ROOT_UNIT = "HP-SGD";
     static final String PROBE_UNIT = "HP-PROBE";
+    /** What each indicator-service instance calls itself to PostgreSQL (writers' pool; the readers' pool adds "-readers"). */
+    static final String FIRST_INSTANCE = "dvc-indicator-1";
+    static final String SECOND_INSTANCE = "dvc-indicator-2";
+    /** The sections of a run, in order, for {@code --only}. */
+    static final List<String> SECTIONS = List.of("ingest", "freshness", "lock-wait", "scales", "rebuild");
+    /** The single-event rate of a busy day (issue 19), at which freshness is measured a second time. */
+    static final double BUSY_DAY_SINGLE_RATE = 200;
     private static final int DISTRICTS = 15;
     private static final int SCHOOLS_PER_DISTRICT = 60;
     private static final int PROCEDURES = 40;
@@ -39,10 +46,13 @@ public final class Bench {
     private final List<String> schools = new ArrayList<>();
     private final List<String> procedures = new ArrayList<>();
     private final Path out;
+    private final java.util.Set<String> sections;
     private int streams;
+    private int probes;
 
-    private Bench(Settings settings, ProcessStack stack, Report report, Path out) {
+    private Bench(Settings settings, ProcessStack stack, Report report, Path out, java.util.Set<String> sections) {
         this.settings = settings;
+        this.sections = sections;
         this.stack = stack;
         this.report = report;
         this.out = out;
@@ -52,11 +62,18 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         Settings settings = Settings.full();
         Path out = Path.of("bench/results/latest.md");
+        java.util.Set<String> sections = new java.util.LinkedHashSet<>(SECTIONS);
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--smoke" -> settings = Settings.smoke();
                 case "--ingest-only" -> settings = Settings.ingestOnly();
                 case "--out" -> out = Path.of(args[++i]);
+                case "--only" -> {
+                    sections = new java.util.LinkedHashSet<>(java.util.Arrays.asList(args[++i].split(",")));
+                    if (!SECTIONS.containsAll(sections)) {
+                        throw new IllegalArgumentException("--only takes sections among " + SECTIONS + ", not " + sections);
+                    }
+                }
                 case "--scales" -> {
                     List<Integer> scales = java.util.Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
                     settings = new Settings(settings.name() + " (scales " + scales + ")", settings.ingestSeconds(), settings.batchClients(),
@@ -64,12 +81,12 @@ public final class Bench {
                             settings.growthIngestSeconds(), scales.contains(settings.rebuildAt()) ? settings.rebuildAt() : 0,
                             settings.serviceHeap());
                 }
-                default -> throw new IllegalArgumentException("Unknown option " + args[i] + " (use --smoke, --ingest-only, --scales N,N,..., --out FILE)");
+                default -> throw new IllegalArgumentException("Unknown option " + args[i] + " (use --smoke, --ingest-only, --scales N,N,..., --only SECTION,..., --out FILE)");
             }
         }
         Path root = Path.of("").toAbsolutePath();
         Files.createDirectories(out.toAbsolutePath().getParent());
-        Report report = run(settings, root, root.resolve("bench/target/run-" + settings.name().split(" ")[0]), out);
+        Report report = run(settings, root, root.resolve("bench/target/run-" + settings.name().split(" ")[0]), out, sections);
         Files.writeString(out, report.markdown());
         System.out.println(report.markdown());
         System.out.println("Written to " + out);
@@ -82,14 +99,30 @@ public final class Bench {
      * @param out where the report so far is written after each step (so that a late failure keeps the figures), or null
      */
     public static Report run(Settings settings, Path root, Path work, Path out) throws Exception {
+        return run(settings, root, work, out, new java.util.LinkedHashSet<>(SECTIONS));
+    }
+
+    /** Runs the given sections (of {@link #SECTIONS}) only; the others' tables stay empty. */
+    public static Report run(Settings settings, Path root, Path work, Path out, java.util.Set<String> sections) throws Exception {
         deleteTree(work);
-        Report report = new Report(settings);
+        Report report = new Report(settings, sections.containsAll(SECTIONS) ? "" : String.join(",", sections));
         try (ProcessStack stack = new ProcessStack(root, work, settings.serviceHeap())) {
+            // Each instance names itself to PostgreSQL, so that pg_stat_activity tells their backends apart.
+            stack.environmentOf("indicator-service", instanceUrls(stack, FIRST_INSTANCE));
             report.step("starting the system");
             stack.start();
-            new Bench(settings, stack, report, out).measure();
+            new Bench(settings, stack, report, out, sections).measure();
         }
         return report;
+    }
+
+    private static Map<String, String> instanceUrls(ProcessStack stack, String application) {
+        String url = "jdbc:postgresql://localhost:" + stack.postgresPort + "/indicator?ApplicationName=";
+        return Map.of("QUARKUS_DATASOURCE_JDBC_URL", url + application, "QUARKUS_DATASOURCE_READERS_JDBC_URL", url + application + "-readers");
+    }
+
+    private boolean on(String section) {
+        return sections.contains(section);
     }
 
     private void checkpoint() throws IOException {
@@ -104,54 +137,94 @@ public final class Bench {
             registerReferenceData();
             kafka.awaitIndicatorCaughtUp(300);
 
-            // 1. Ingest throughput, beside the bare producer's rate for the same messages.
             Ingest dossiers = new Ingest(http, stack.url("dossier-service") + "/api/v1/dossier-events", stack.ingestToken);
             Ingest payments = new Ingest(http, stack.url("payment-service") + "/api/v1/payment-events", stack.ingestToken);
-            // Not measured: the services' first minutes (JIT, connection pools, caches) are not their steady state.
-            report.step("warm-up: dossier and payment events in batches of 500");
-            double warmUp = Math.min(30, settings.ingestSeconds());
-            dossiers.run("warm-up", dossierStreams(settings.batchClients()), 500, warmUp, 0);
-            payments.run("warm-up", paymentStreams(settings.batchClients()), 500, warmUp / 2, 0);
-            kafka.awaitIndicatorCaughtUp(1800);
-            report.step("ingest: dossier events in batches of 500");
-            Ingest.Result batch = dossiers.run("dossier events", dossierStreams(settings.batchClients()), 500, settings.ingestSeconds(), 0);
-            report.step("ingest: single dossier events");
-            Ingest.Result single = dossiers.run("dossier events", dossierStreams(settings.singleClients()), 1, settings.ingestSeconds(), 0);
-            report.step("baseline: PostgreSQL single-row ceiling, " + settings.singleClients() + " JDBC connections");
-            report.ceiling(Ceiling.run(stack.postgresPort, dossierStreams(settings.singleClients()), settings.ingestSeconds()));
-            report.step("ingest: payment events in batches of 500");
-            Ingest.Result paymentBatch = payments.run("payment events", paymentStreams(settings.batchClients()), 500,
-                    settings.ingestSeconds(), 0);
-            report.step("ingest: single payment events");
-            Ingest.Result paymentSingle = payments.run("payment events", paymentStreams(settings.singleClients()), 1,
-                    settings.ingestSeconds(), 0);
-            report.step("bare producer, " + batch.accepted() + " messages");
-            double bare = kafka.bareProducerRate(batch.samples(), Math.max(1, batch.accepted()));
-            report.ingest(List.of(batch, single, paymentBatch, paymentSingle), bare);
-            report.step("waiting for indicator-service to catch up");
-            report.catchUp(kafka.awaitIndicatorCaughtUp(1800));
-            checkpoint();
+            if (on("ingest") || on("freshness") || on("lock-wait")) {
+                // Not measured: the services' first minutes (JIT, connection pools, caches) are not their steady state.
+                report.step("warm-up: dossier and payment events in batches of 500");
+                double warmUp = Math.min(30, settings.ingestSeconds());
+                dossiers.run("warm-up", dossierStreams(settings.batchClients()), 500, warmUp, 0);
+                payments.run("warm-up", paymentStreams(settings.batchClients()), 500, warmUp / 2, 0);
+                kafka.awaitIndicatorCaughtUp(1800);
+            }
 
-            // 2. Freshness at half the maximum batch rate.
-            report.step("freshness");
-            freshness(dossiers, batch.rate() / 2);
-            kafka.awaitIndicatorCaughtUp(1800);
-            checkpoint();
+            // 1. Ingest throughput, beside the bare producer's rate for the same messages.
+            Ingest.Result batch = null;
+            if (on("ingest")) {
+                report.step("ingest: dossier events in batches of 500");
+                batch = dossiers.run("dossier events", dossierStreams(settings.batchClients()), 500, settings.ingestSeconds(), 0);
+                report.step("ingest: single dossier events");
+                Ingest.Result single = dossiers.run("dossier events", dossierStreams(settings.singleClients()), 1, settings.ingestSeconds(), 0);
+                report.step("baseline: PostgreSQL single-row ceiling, " + settings.singleClients() + " JDBC connections");
+                report.ceiling(Ceiling.run(stack.postgresPort, dossierStreams(settings.singleClients()), settings.ingestSeconds()));
+                report.step("ingest: payment events in batches of 500");
+                Ingest.Result paymentBatch = payments.run("payment events", paymentStreams(settings.batchClients()), 500,
+                        settings.ingestSeconds(), 0);
+                report.step("ingest: single payment events");
+                Ingest.Result paymentSingle = payments.run("payment events", paymentStreams(settings.singleClients()), 1,
+                        settings.ingestSeconds(), 0);
+                report.step("bare producer, " + batch.accepted() + " messages");
+                double bare = kafka.bareProducerRate(batch.samples(), Math.max(1, batch.accepted()));
+                report.ingest(List.of(batch, single, paymentBatch, paymentSingle), bare);
+                report.step("waiting for indicator-service to catch up");
+                report.catchUp(kafka.awaitIndicatorCaughtUp(1800));
+                checkpoint();
+            }
+
+            // 2. Freshness at half the maximum batch rate, and at the single-event rate of a busy day.
+            if (on("freshness")) {
+                if (batch == null) {
+                    report.step("the maximum batch rate, for the freshness row's pace (not reported)");
+                    batch = dossiers.run("dossier events", dossierStreams(settings.batchClients()), 500, settings.ingestSeconds(), 0);
+                    kafka.awaitIndicatorCaughtUp(1800);
+                }
+                report.step("freshness at half the maximum batch rate");
+                freshness(dossiers, "batches of 500, half the maximum batch rate", 500, settings.batchClients(), batch.rate() / 2);
+                kafka.awaitIndicatorCaughtUp(1800);
+                report.step("freshness at " + BUSY_DAY_SINGLE_RATE + " single events/s");
+                freshness(dossiers, "single events, a busy day's rate", 1, settings.singleClients(), BUSY_DAY_SINGLE_RATE);
+                kafka.awaitIndicatorCaughtUp(1800);
+                checkpoint();
+            }
+
+            // 6 (run here, before the scales make the tables large). Two instances: how long they wait on each other's locks.
+            if (on("lock-wait")) {
+                lockWaits(kafka, dossiers);
+                checkpoint();
+            }
 
             // 3-5. Scales: query latency beside the naive GROUP BY, growth, and the rebuild.
-            long loaded = 0;
-            String school = db.aSchool();
-            for (int scale : settings.scales()) {
-                report.step("loading to " + scale + " dossiers");
-                long t0 = System.nanoTime();
-                db.load(loaded, scale);
-                double loadSeconds = (System.nanoTime() - t0) / 1e9;
-                loaded = scale;
-                kafka.awaitIndicatorCaughtUp(600);
+            if (on("scales") || on("rebuild")) {
+                if (on("rebuild") && settings.scales().contains(settings.rebuildAt())) {
+                    report.rebuildExpected();
+                }
+                scales(kafka, db, dossiers);
+            }
+        }
+    }
+
+    private void scales(Kafka kafka, Database db, Ingest dossiers) throws Exception {
+        long loaded = 0;
+        String school = db.aSchool();
+        for (int scale : settings.scales()) {
+            if (!on("scales") && (settings.rebuildAt() == 0 || scale > settings.rebuildAt())) {
+                break;
+            }
+            report.step("loading to " + scale + " dossiers");
+            long t0 = System.nanoTime();
+            db.load(loaded, scale);
+            double loadSeconds = (System.nanoTime() - t0) / 1e9;
+            loaded = scale;
+            kafka.awaitIndicatorCaughtUp(600);
+            if (on("scales")) {
                 Report.Scale s = report.scale(scale, loadSeconds, db.count("naive_event"));
                 report.step("queries at " + scale);
                 s.root = QueryLoad.run(http, indicatorsUrl(ROOT_UNIT), stack.readerToken, settings.queryClients(), settings.querySeconds());
                 s.school = QueryLoad.run(http, indicatorsUrl(school), stack.readerToken, settings.queryClients(), settings.querySeconds());
+                s.indicators = served(ROOT_UNIT).size();
+                report.step("open-dossier summary queries at " + scale);
+                s.openRoot = QueryLoad.run(http, openSummaryUrl(ROOT_UNIT), stack.readerToken, settings.queryClients(), settings.querySeconds());
+                s.openSchool = QueryLoad.run(http, openSummaryUrl(school), stack.readerToken, settings.queryClients(), settings.querySeconds());
                 report.step("naive GROUP BY at " + scale);
                 s.naiveRoot = naive(db, ROOT_UNIT, s);
                 s.naiveSchool = naive(db, school, s);
@@ -163,12 +236,95 @@ public final class Bench {
                 s.ingest = dossiers.run("dossier events", dossierStreams(settings.batchClients()), 500, settings.growthIngestSeconds(), 0);
                 s.catchUp = kafka.awaitIndicatorCaughtUp(1800);
                 checkpoint();
-                if (scale == settings.rebuildAt()) {
-                    rebuild(kafka, db, scale);
-                    checkpoint();
-                }
+            }
+            if (scale == settings.rebuildAt() && on("rebuild")) {
+                rebuild(kafka, db, scale);
+                checkpoint();
             }
         }
+    }
+
+    /**
+     * A second indicator-service instance in the same consumer group (the dossier event topic's partitions shared between
+     * the two), a shuffled stream of dossier events in batches of 500 for the ingest measurement's time, and
+     * pg_stat_activity sampled every 10 ms until both have counted everything: the share of each instance's transaction
+     * samples spent waiting on a lock. Then whether the numbers are exact (the root's submissions of the last days moved by
+     * exactly the events sent), and the second instance stopped, so that the rest of the run is as before.
+     */
+    private void lockWaits(Kafka kafka, Ingest dossiers) throws Exception {
+        report.step("lock waits: starting a second indicator-service instance");
+        int partitions = kafka.dossierPartitions();
+        // The extra environment of indicator-service is copied into each instance when it is created: the first instance
+        // keeps its name (and its later starts, such as the rebuild's, too), the second is created with its own.
+        stack.environmentOf("indicator-service", instanceUrls(stack, SECOND_INSTANCE));
+        stack.addIndicatorInstance("indicator-service-2");
+        try {
+            kafka.awaitIndicatorMembers(2, 180);
+            kafka.awaitIndicatorCaughtUp(1800);
+            LocalDate today = vn.edu.haiphong.dvc.contract.DepartmentTime.dayOf(java.time.OffsetDateTime.now());
+            String recent = stack.url("indicator-service") + "/api/v1/indicators/online-submission?unit=" + ROOT_UNIT + "&from="
+                    + today.minusDays(5) + "&to=" + today;
+            long[] before = pair(recent);
+            java.util.concurrent.atomic.AtomicLong submitted = new java.util.concurrent.atomic.AtomicLong();
+            java.util.concurrent.atomic.AtomicLong online = new java.util.concurrent.atomic.AtomicLong();
+            List<Supplier<String>> shuffled = new ArrayList<>();
+            for (Supplier<String> stream : dossierStreams(settings.batchClients())) {
+                Supplier<String> mixed = Ingest.shuffled(stream, 500, streams * 31L);
+                shuffled.add(() -> {
+                    String event = mixed.get();
+                    if (event.contains("\"type\":\"SUBMITTED\"")) {
+                        submitted.incrementAndGet();
+                        if (event.contains("\"channel\":\"ONLINE\"")) {
+                            online.incrementAndGet();
+                        }
+                    }
+                    return event;
+                });
+            }
+            report.step("lock waits: a shuffled stream to two instances, pg_stat_activity sampled every 10 ms");
+            LockWaits.Result waits;
+            Ingest.Result sent;
+            double seconds;
+            try (LockWaits sampler = LockWaits.start(stack.postgresPort, List.of(FIRST_INSTANCE, SECOND_INSTANCE))) {
+                long t0 = System.nanoTime();
+                sent = dossiers.run("dossier events, shuffled", shuffled, 500, settings.ingestSeconds(), 0);
+                kafka.awaitIndicatorCaughtUp(1800);
+                seconds = (System.nanoTime() - t0) / 1e9;
+                waits = sampler.stop();
+            }
+            long[] expected = { before[0] + online.get(), before[1] + submitted.get() };
+            // Answers are served per data version, read at most every 50 ms: wait for the version that counted the last batch.
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            long[] after = pair(recent);
+            while ((after[0] != expected[0] || after[1] != expected[1]) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+                after = pair(recent);
+            }
+            List<String> differences = new ArrayList<>();
+            if (after[0] != expected[0] || after[1] != expected[1]) {
+                differences.add("online-submission at the root, last days: " + after[0] + "/" + after[1] + ", expected " + expected[0] + "/"
+                        + expected[1]);
+            }
+            report.lockWaits(new Report.LockWait(partitions, sent, seconds, waits, submitted.get(), differences));
+        } finally {
+            report.step("lock waits: stopping the second instance");
+            stack.stop("indicator-service-2");
+        }
+        kafka.awaitIndicatorMembers(1, 180);
+        kafka.awaitIndicatorCaughtUp(1800);
+    }
+
+    private long[] pair(String url) throws IOException {
+        Http.Answer answer = http.get(url, stack.readerToken);
+        if (answer.status() != 200) {
+            throw new IllegalStateException("GET " + url + " answered " + answer.status() + ": " + answer.body());
+        }
+        JsonNode node = JSON.readTree(answer.body());
+        return new long[] { node.path("numerator").asLong(), node.path("denominator").asLong() };
+    }
+
+    private String openSummaryUrl(String unit) {
+        return stack.url("indicator-service") + "/api/v1/open-dossiers/summary?unit=" + unit;
     }
 
     private void registerReferenceData() {
@@ -229,7 +385,7 @@ public final class Bench {
      * unit, then the indicators polled until they count it. The time from the 202 to the first answer that
      * counts it is the probe's freshness.
      */
-    private void freshness(Ingest dossiers, double pace) throws Exception {
+    private void freshness(Ingest dossiers, String what, int batchSize, int senders, double pace) throws Exception {
         String url = stack.url("indicator-service") + "/api/v1/indicators/online-submission?unit=" + PROBE_UNIT;
         long base = denominator(url);
         List<Long> samples = new ArrayList<>();
@@ -237,7 +393,7 @@ public final class Bench {
         Ingest.Result[] load = new Ingest.Result[1];
         Thread background = new Thread(() -> {
             try {
-                load[0] = dossiers.run("dossier events", dossierStreams(settings.batchClients()), 500, settings.freshnessSeconds(), pace);
+                load[0] = dossiers.run("dossier events", dossierStreams(senders), batchSize, settings.freshnessSeconds(), pace);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -246,7 +402,8 @@ public final class Bench {
         long end = System.nanoTime() + (long) (settings.freshnessSeconds() * 1e9);
         String ingestUrl = stack.url("dossier-service") + "/api/v1/dossier-events";
         for (int n = 1; System.nanoTime() < end; n++) {
-            Http.Answer answer = http.post(ingestUrl, stack.ingestToken, Events.probe("PROBE-" + n, procedures.get(0), PROBE_UNIT));
+            // Codes unique in the run: a probe code sent again with another time would be refused (409), not counted.
+            Http.Answer answer = http.post(ingestUrl, stack.ingestToken, Events.probe("PROBE-" + ++probes, procedures.get(0), PROBE_UNIT));
             if (answer.status() != 202) {
                 failures[0]++;
                 n--;
@@ -260,7 +417,8 @@ public final class Bench {
             Thread.sleep(100);
         }
         background.join();
-        report.freshness(pace, load[0], Percentiles.of(samples.stream().mapToLong(Long::longValue).toArray()), failures[0]);
+        report.freshness(new Report.Freshness(what, pace, load[0], Percentiles.of(samples.stream().mapToLong(Long::longValue).toArray()),
+                failures[0]));
     }
 
     private long denominator(String url) throws IOException {

@@ -99,6 +99,28 @@ final class Ingest {
         }
     }
 
+    /**
+     * A stream's events in a shuffled order: the next {@code window} events, in a random order, then the next. The
+     * events of one dossier then arrive in any order, as the contract allows, and a batch mixes dossiers of every unit.
+     */
+    static Supplier<String> shuffled(Supplier<String> stream, int window, long seed) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        return new Supplier<>() {
+            private final List<String> pending = new ArrayList<>(window);
+
+            @Override
+            public String get() {
+                if (pending.isEmpty()) {
+                    for (int i = 0; i < window; i++) {
+                        pending.add(stream.get());
+                    }
+                    java.util.Collections.shuffle(pending, new java.util.Random(random.nextLong()));
+                }
+                return pending.remove(pending.size() - 1);
+            }
+        };
+    }
+
     /** A stream of one sender's dossier events, dossier after dossier. */
     static Supplier<String> dossierStream(Events events) {
         return new Supplier<>() {

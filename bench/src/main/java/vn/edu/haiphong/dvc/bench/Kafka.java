@@ -97,6 +97,29 @@ final class Kafka implements AutoCloseable {
         return (System.nanoTime() - start) / 1e9;
     }
 
+    /** Waits until indicator-service's consumer group has this many members holding partitions of the dossier event topic. */
+    void awaitIndicatorMembers(int members, long timeoutSeconds) throws Exception {
+        long start = System.nanoTime();
+        while (indicatorMembers() != members) {
+            if (System.nanoTime() - start > timeoutSeconds * 1_000_000_000L) {
+                throw new IllegalStateException("indicator-service's group has " + indicatorMembers() + " members holding "
+                        + Topics.DOSSIER_EVENTS + ", not " + members + ", after " + timeoutSeconds + " s");
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private long indicatorMembers() throws Exception {
+        return admin.describeConsumerGroups(List.of("indicator-service")).all().get().get("indicator-service").members().stream()
+                .filter(m -> m.assignment().topicPartitions().stream().anyMatch(p -> p.topic().equals(Topics.DOSSIER_EVENTS)))
+                .count();
+    }
+
+    /** The partitions of the dossier event topic. */
+    int dossierPartitions() throws Exception {
+        return admin.describeTopics(List.of(Topics.DOSSIER_EVENTS)).allTopicNames().get().get(Topics.DOSSIER_EVENTS).partitions().size();
+    }
+
     @Override
     public void close() {
         admin.close();
