@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import vn.edu.haiphong.dvc.contract.UnitRecord;
 import vn.edu.haiphong.dvc.indicator.messaging.EventConsumer;
 import vn.edu.haiphong.dvc.indicator.repository.CounterRepository;
 import vn.edu.haiphong.dvc.indicator.repository.DataVersionRepository;
@@ -32,6 +33,7 @@ import vn.edu.haiphong.dvc.testing.data.DataSet;
  * counters and data_version under different shards (the lowest partition of the batch), and the numbers are exactly
  * what the facts give, summed over the shards; a recount collapses every counter into shard 0 with the same answers.
  * The two instances are two threads running the service's own processing on records of partition 0 and of partition 3.
+ * A unit moved afterwards takes the sum of its shards' counts with it.
  */
 @QuarkusTest
 class ShardedCountersTest {
@@ -94,19 +96,31 @@ class ShardedCountersTest {
         assertThat(dataVersion.version()).isEqualTo(sumOfVersions()).isGreaterThanOrEqualTo(versionBefore + first.size() + second.size());
         assertThat(dataVersion.eventsAt()).isPresent();
 
+        // A school moved to another district while its counts lie in both shards: what moves is the sum of its rows.
+        UnitRecord school = Published.LEDGER.unit(data.schools.get(0));
+        String district = data.districts.stream().filter(d -> !d.equals(school.parentCode())).findFirst().orElseThrow();
+        UnitRecord moved = new UnitRecord(school.code(), school.name(), school.type(), district, school.adultPopulation());
+        Published.LEDGER.remember(moved);
+        processing.consume(records(List.of(moved), 0));
+        assertThat(CounterSnapshot.of(dataSource)).as("moved, as a recount from the facts gives")
+                .containsExactlyElementsOf(CounterSnapshot.recounted(dataSource, counters));
+        for (String unit : List.of(school.parentCode(), district, school.code())) {
+            Indicators.assertExact(FROM, TO, unit);
+        }
+
         long beforeRecount = dataVersion.version();
         List<String> answers = CounterSnapshot.of(dataSource);
         QuarkusTransaction.requiringNew().run(counters::recount);
         assertThat(rowsOutsideShardZero()).as("counter rows left outside shard 0 after a recount").isZero();
         assertThat(CounterSnapshot.of(dataSource)).containsExactlyElementsOf(answers);
         assertThat(dataVersion.version()).as("a recount moves the version").isGreaterThan(beforeRecount);
-        for (String unit : List.of(data.root, data.districts.get(0), data.schools.get(0))) {
+        for (String unit : List.of(data.root, district, school.code())) {
             Indicators.assertExact(FROM, TO, unit);
         }
     }
 
     /** The messages as one poll of the given partition of their topics, as a relay would have published them. */
-    private synchronized List<ConsumerRecord<String, byte[]>> records(List<Object> messages, int partition) {
+    private synchronized List<ConsumerRecord<String, byte[]>> records(List<?> messages, int partition) {
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         for (Object message : messages) {
             Published.Message m = Published.of(message);
