@@ -118,7 +118,7 @@ class ConsumerHealthTest {
     void aClosedConsumerTakesTheInstanceOutOfServiceAndSaysSo() {
         QuarkusMock.installMockForType(new FactUpdater(null, null, null, null, null, null, null) {
             @Override
-            public int count(List<Received> batch) {
+            public int count(List<Received> batch, short shard) {
                 throw new OutOfMemoryError("simulated: the JVM ran out of memory");
             }
         }, FactUpdater.class);

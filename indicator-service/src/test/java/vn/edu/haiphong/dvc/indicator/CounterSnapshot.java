@@ -19,12 +19,16 @@ final class CounterSnapshot {
     private CounterSnapshot() {
     }
 
-    /** Every counter and applicant row, as text, in key order (rows at zero are the same as no row). */
+    /**
+     * Every counter, summed over its shards, and every applicant row, as text, in key order (a counter at zero is the
+     * same as none): what the indicators are read from, whichever shards wrote it.
+     */
     static List<String> of(AgroalDataSource dataSource) throws SQLException {
         List<String> rows = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("""
-                    select unit_code, metric, period, period_start, procedure_code, n from indicator_count where n <> 0
+                    select unit_code, metric, period, period_start, procedure_code, sum(n) from indicator_count
+                    group by unit_code, metric, period, period_start, procedure_code having sum(n) <> 0
                     order by unit_code, metric, period, period_start, procedure_code""")) {
                 while (rs.next()) {
                     rows.add(rs.getString(1) + "|" + rs.getInt(2) + "|" + rs.getString(3) + "|" + rs.getDate(4) + "|"

@@ -63,14 +63,15 @@ class CountersTest {
         // be, and the same three for the applicants.
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             assertThat(s.executeUpdate("""
-                    update indicator_count set n = n + 5 where (unit_code, period, period_start, metric, procedure_code) in (
-                        select unit_code, period, period_start, metric, procedure_code from indicator_count
-                        where unit_code like 'DRF-%' and n > 0 order by 1, 2, 3, 4, 5 limit 3)""")).isEqualTo(3);
+                    update indicator_count set n = n + 5 where (unit_code, period, period_start, metric, procedure_code, shard) in (
+                        select unit_code, period, period_start, metric, procedure_code, shard from indicator_count
+                        where unit_code like 'DRF-%' and n > 0 order by 1, 2, 3, 4, 5, 6 limit 3)""")).isEqualTo(3);
             assertThat(s.executeUpdate("""
-                    delete from indicator_count where (unit_code, period, period_start, metric, procedure_code) in (
-                        select unit_code, period, period_start, metric, procedure_code from indicator_count
-                        where unit_code like 'DRF-%' and period = 'M' and n > 0 order by 1, 2, 3, 4, 5 desc limit 2)""")).isEqualTo(2);
-            s.executeUpdate("insert into indicator_count values ('DRF-NOWHERE', 1, 'D', date '2024-03-03', '', 7)");
+                    delete from indicator_count where (unit_code, period, period_start, metric, procedure_code, shard) in (
+                        select unit_code, period, period_start, metric, procedure_code, shard from indicator_count
+                        where unit_code like 'DRF-%' and period = 'M' and n > 0 order by 1, 2, 3, 4, 5 desc, 6 limit 2)""")).isEqualTo(2);
+            s.executeUpdate("insert into indicator_count (unit_code, metric, period, period_start, procedure_code, shard, n)"
+                    + " values ('DRF-NOWHERE', 1, 'D', date '2024-03-03', '', 2, 7)");
             assertThat(s.executeUpdate("""
                     update adult_applicant set months = months # 4095 where (unit_code, year, applicant_hash) in (
                         select unit_code, year, applicant_hash from adult_applicant where unit_code like 'DRF-%'

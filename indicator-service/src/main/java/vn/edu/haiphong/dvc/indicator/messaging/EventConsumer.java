@@ -36,6 +36,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import vn.edu.haiphong.dvc.contract.KafkaConnection;
 import vn.edu.haiphong.dvc.contract.Topics;
+import vn.edu.haiphong.dvc.indicator.repository.CounterRepository;
 import vn.edu.haiphong.dvc.indicator.service.DataVersion;
 import vn.edu.haiphong.dvc.indicator.service.FactUpdater;
 import vn.edu.haiphong.dvc.indicator.service.Received;
@@ -150,7 +151,8 @@ public class EventConsumer {
         Duration backoff = Duration.ofMillis(200);
         while (true) {
             try {
-                int count = updater.count(batch.stream().map(Read::message).toList());
+                short shard = shardOf(batch.stream().map(Read::record).toList());
+                int count = updater.count(batch.stream().map(Read::message).toList(), shard);
                 // This instance's readers see the batch at once, not at their next version check. In a transaction of its
                 // own, so on the writers' pool: readers, however busy, never hold up the consumer (Jdbc).
                 QuarkusTransaction.requiringNew().run(version::refresh);
@@ -175,6 +177,18 @@ public class EventConsumer {
                 backoff = pause(backoff, e);
             }
         }
+    }
+
+    /**
+     * The shard a batch writes its counters and data version under: the lowest partition among its dossier and payment
+     * records, {@link CounterRepository#SHARED_SHARD} when it has none (reference data only). The consumer group gives
+     * each partition to one instance at a time, so instances write different shards and never queue on each other's
+     * counter rows; which shard a batch writes never changes a number, as readers sum over the shards.
+     */
+    static short shardOf(List<? extends ConsumerRecord<?, ?>> records) {
+        return (short) records.stream()
+                .filter(r -> Topics.DOSSIER_EVENTS.equals(r.topic()) || Topics.PAYMENT_EVENTS.equals(r.topic()))
+                .mapToInt(ConsumerRecord::partition).min().orElse(CounterRepository.SHARED_SHARD);
     }
 
     /** Waits, then gives the next, longer wait (at most MAX_BACKOFF). */

@@ -27,13 +27,19 @@ import vn.edu.haiphong.dvc.indicator.domain.Metric;
  * Keeps the counters in step with the facts, inside the transaction that changes them: a fact's change is
  * the difference between what it contributed before and after, added to its unit, each unit above it and
  * '' (every unit), per day and per month. Distinct adult applicants are added when a dossier first makes
- * its applicant count, per month, quarter and year.
+ * its applicant count, per month, quarter and year. A counter is the sum of its rows over the shards (migration V14):
+ * each writer adds to its own shard's rows, so that instances do not queue on the rows every batch moves.
  */
 @ApplicationScoped
 public class CounterRepository {
 
     /** The unit code that stands for every unit. */
     public static final String EVERY_UNIT = "";
+    /**
+     * The shard of a writer that is not a consumer batch of dossier or payment events (reference data, plans, calendars,
+     * the recount, a unit move). Any shard's rows count the same: a counter is the sum of its rows over the shards.
+     */
+    public static final short SHARED_SHARD = 0;
 
     /** One counter row. Sorted before writing, so that concurrent writers lock rows in the same order. */
     record Row(String unit, char period, LocalDate start, Metric metric, String procedure) {
@@ -52,8 +58,10 @@ public class CounterRepository {
      *
      * @param deltas what changed, per leaf contribution (negative for what a fact no longer contributes)
      * @param adults the dossiers that made their applicant count for the first time
+     * @param shard the rows written: writers that run at the same time on different shards never wait on each other's
+     *        counter rows (EventConsumer.shardOf)
      */
-    public void add(Map<Contribution, Long> deltas, List<AdultApplication> adults) {
+    public void add(Map<Contribution, Long> deltas, List<AdultApplication> adults, short shard) {
         Set<String> units = new HashSet<>();
         deltas.keySet().forEach(c -> units.add(c.unit()));
         adults.forEach(a -> units.add(a.unit()));
@@ -79,16 +87,18 @@ public class CounterRepository {
             List<Row> keys = new ArrayList<>(rows.keySet());
             keys.sort(Row.ORDER);
             try (PreparedStatement s = c.prepareStatement("""
-                    insert into indicator_count (unit_code, period, period_start, metric, procedure_code, n)
-                    select * from unnest(?::varchar[], ?::char[], ?::date[], ?::smallint[], ?::varchar[], ?::bigint[])
-                    on conflict (unit_code, period, period_start, metric, procedure_code) do update
+                    insert into indicator_count (unit_code, period, period_start, metric, procedure_code, shard, n)
+                    select u, p, d, m, c, cast(? as smallint), n
+                    from unnest(?::varchar[], ?::char[], ?::date[], ?::smallint[], ?::varchar[], ?::bigint[]) as k(u, p, d, m, c, n)
+                    on conflict (unit_code, period, period_start, metric, procedure_code, shard) do update
                     set n = indicator_count.n + excluded.n""")) {
-                s.setArray(1, c.createArrayOf("varchar", keys.stream().map(Row::unit).toArray()));
-                s.setArray(2, c.createArrayOf("char", keys.stream().map(r -> String.valueOf(r.period())).toArray()));
-                s.setArray(3, c.createArrayOf("date", keys.stream().map(r -> java.sql.Date.valueOf(r.start())).toArray()));
-                s.setArray(4, c.createArrayOf("int2", keys.stream().map(r -> r.metric().code).toArray()));
-                s.setArray(5, c.createArrayOf("varchar", keys.stream().map(Row::procedure).toArray()));
-                s.setArray(6, c.createArrayOf("int8", keys.stream().map(rows::get).toArray()));
+                s.setShort(1, shard);
+                s.setArray(2, c.createArrayOf("varchar", keys.stream().map(Row::unit).toArray()));
+                s.setArray(3, c.createArrayOf("char", keys.stream().map(r -> String.valueOf(r.period())).toArray()));
+                s.setArray(4, c.createArrayOf("date", keys.stream().map(r -> java.sql.Date.valueOf(r.start())).toArray()));
+                s.setArray(5, c.createArrayOf("int2", keys.stream().map(r -> r.metric().code).toArray()));
+                s.setArray(6, c.createArrayOf("varchar", keys.stream().map(Row::procedure).toArray()));
+                s.setArray(7, c.createArrayOf("int8", keys.stream().map(rows::get).toArray()));
                 s.executeUpdate();
             }
         } catch (SQLException e) {
@@ -201,8 +211,8 @@ public class CounterRepository {
     }
 
     /**
-     * Moves the counters of a unit that got another parent to the units now above it (dvc_move_unit(), migration
-     * V4): what it and the units below it count leaves the units above it that it left and reaches those it joined.
+     * Moves the counters of a unit that got another parent to the units now above it (dvc_move_unit(), migrations
+     * V4 and V14, into shard 0): what it and the units below it count leaves the units above it that it left and reaches those it joined.
      * The unit's copy must already hold the new parent, and the tree lock must be held exclusively.
      */
     public void move(ReferenceCopies.ParentChange change) {

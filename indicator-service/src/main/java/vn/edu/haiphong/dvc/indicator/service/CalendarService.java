@@ -21,6 +21,7 @@ import vn.edu.haiphong.dvc.indicator.api.CalendarDto.SchoolBreak;
 import vn.edu.haiphong.dvc.indicator.domain.SchoolWeeks;
 import vn.edu.haiphong.dvc.indicator.domain.WorkingCalendar;
 import vn.edu.haiphong.dvc.indicator.repository.CalendarRepository;
+import vn.edu.haiphong.dvc.indicator.repository.CounterRepository;
 import vn.edu.haiphong.dvc.indicator.repository.DataVersionRepository;
 
 /** The working-day calendar per year (CONTRACT section 6), and the working days they make together. */
@@ -83,7 +84,7 @@ public class CalendarService {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         boolean created = repository.put(new CalendarDto(year, holidays, worked, breaks, true), now);
         // Working days are part of the answers (open dossiers, the weeks of indicator 16): cached ones must not outlive them.
-        version.changed(now, false);
+        version.changed(CounterRepository.SHARED_SHARD, now, false);
         return created;
     }
 

@@ -10,8 +10,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.edu.haiphong.dvc.indicator.repository.DataVersionRepository;
 
 /**
- * The version of the data the indicators are computed from, as {@code data_version} holds it: every
- * transaction that changes the facts, the reference data or a plan moves it, whichever instance ran it.
+ * The version of the data the indicators are computed from, as {@code data_version} holds it (the sum of its
+ * shards' rows): every transaction that changes the facts, the reference data or a plan moves it, whichever instance
+ * ran it.
  * Read again at most every {@code dvc.indicator.version-check} (50 ms), so that answers computed for a
  * version can be served again while it stands, at a cost of that much staleness.
  */

@@ -61,11 +61,13 @@ public class FactUpdater {
      * Counts a batch in one transaction: reference records first, then every event not seen before, each
      * fact read and written once, and the counters moved by what the facts' contributions changed.
      *
+     * @param shard the counter and data_version rows the batch writes ({@code EventConsumer.shardOf}): batches that run
+     *        at the same time in different instances write different rows, and never wait on each other for them
      * @return how many events changed the facts (redeliveries excluded)
      */
     @Transactional
     @TransactionConfiguration(timeoutFromConfigProperty = "dvc.indicator.batch-transaction-timeout")
-    public int count(List<Received> batch) {
+    public int count(List<Received> batch, short shard) {
         if (batch.isEmpty()) {
             return 0;
         }
@@ -98,8 +100,8 @@ public class FactUpdater {
                 + outreach.save(outreachEvents.values(), now);
         eventLog.append(dossiersCounted);
         eventLog.appendPayments(paymentsCounted);
-        counters.add(changes.deltas, changes.adults);
-        version.changed(now, counted > 0);
+        counters.add(changes.deltas, changes.adults, shard);
+        version.changed(shard, now, counted > 0);
         return counted;
     }
 

@@ -20,6 +20,7 @@ import vn.edu.haiphong.dvc.api.problem.FieldError;
 import vn.edu.haiphong.dvc.api.problem.ProblemException;
 import vn.edu.haiphong.dvc.indicator.api.PlanDto;
 import vn.edu.haiphong.dvc.indicator.domain.Indicator;
+import vn.edu.haiphong.dvc.indicator.repository.CounterRepository;
 import vn.edu.haiphong.dvc.indicator.repository.DataVersionRepository;
 import vn.edu.haiphong.dvc.indicator.repository.PlanRepository;
 
@@ -82,7 +83,7 @@ public class PlanService {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         boolean created = repository.put(year, write(complete), now);
         // Targets are part of the answers: cached ones must not outlive them.
-        version.changed(now, false);
+        version.changed(CounterRepository.SHARED_SHARD, now, false);
         return created;
     }
 

@@ -30,6 +30,7 @@ import vn.edu.haiphong.dvc.indicator.domain.Scope;
 import vn.edu.haiphong.dvc.indicator.plan.PlanTask;
 import vn.edu.haiphong.dvc.indicator.plan.PlanTasks;
 import vn.edu.haiphong.dvc.indicator.plan.TaskStatus;
+import vn.edu.haiphong.dvc.indicator.repository.CounterRepository;
 import vn.edu.haiphong.dvc.indicator.repository.DataVersionRepository;
 import vn.edu.haiphong.dvc.indicator.repository.PlanTaskReports;
 
@@ -105,7 +106,7 @@ public class PlanTaskService {
         List<PlanTaskDto.Evidence> evidence = body.evidence() == null ? List.of() : body.evidence();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         reports.put(year, new PlanTaskReports.Stored(number, body.status(), body.note(), write(evidence)), now);
-        version.changed(now, false);
+        version.changed(CounterRepository.SHARED_SHARD, now, false);
     }
 
     /** The built-in task, or 404 naming the year or the number. */
