@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /** What a run measured, and its Markdown table. */
@@ -68,6 +69,8 @@ public final class Report {
     private double catchUp;
     private Ingest.Result ceiling;
     private final List<Freshness> freshness = new ArrayList<>();
+    private final List<String> warmUp = new ArrayList<>();
+    private final List<String> compiledDuring = new ArrayList<>();
     private LockWait lockWait;
     private double rebuildRate = Double.NaN;
     private boolean rebuildExpected;
@@ -100,6 +103,18 @@ public final class Report {
     void ingest(List<Ingest.Result> results, double bareRate) {
         this.ingest = results;
         this.bare = bareRate;
+    }
+
+    /** One round of the warm-up: how long each ingest service compiled in it (its JIT's time, see {@link Jit}). */
+    void warmUp(int round, double seconds, Map<String, Double> compiled, boolean settled) {
+        StringBuilder line = new StringBuilder("round %d, %.0f s:".formatted(round, seconds));
+        compiled.forEach((service, c) -> line.append(" %s compiled %s;".formatted(service, c < 0 ? "(unread)" : secs(c))));
+        warmUp.add(line.append(settled ? " settled" : " still compiling").toString());
+    }
+
+    /** How long the service under test compiled during a measured row. */
+    void compiledDuring(String row, String service, double compiled, double seconds) {
+        compiledDuring.add("%s: %s compiled %s in %s".formatted(row, service, compiled < 0 ? "(unread)" : secs(compiled), secs(seconds)));
     }
 
     void ceiling(Ingest.Result result) {
@@ -202,6 +217,12 @@ public final class Report {
                         .formatted(100 * ingest.get(1).rate() / ceiling.rate()));
             }
             md.append("\n\n");
+        }
+        if (!warmUp.isEmpty()) {
+            md.append("Warm-up, not measured: batches of both services, then rounds of batches and single events of both, until a "
+                    + "round in which neither compiled (its JIT's time, `java.ci.totalTime`) for more than "
+                    + "%.0f%% of the round: %s.".formatted(100 * Bench.SETTLED_COMPILE_SHARE, String.join("; ", warmUp)));
+            md.append(compiledDuring.isEmpty() ? "\n\n" : " During the measured rows: " + String.join("; ", compiledDuring) + ".\n\n");
         }
 
         md.append("## 2. Freshness\n\n");
