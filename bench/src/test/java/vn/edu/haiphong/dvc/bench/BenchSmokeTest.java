@@ -50,5 +50,9 @@ class BenchSmokeTest {
         assertThat(report.probes()).as("freshness probes answered, in both freshness rows").isPositive();
         assertThat(report.exact()).as("exact figures agree; the report:%n%s", markdown).isTrue();
         assertThat(markdown).doesNotContain("NaN");
+        assertThat(markdown).as("the warm-up's rounds and the JIT's time of the services, read from each of them")
+                .containsPattern("round 1, \\d+ s: dossier-service compiled [\\d.]+ (ms|s); payment-service compiled [\\d.]+ (ms|s);")
+                .containsPattern("single dossier events: dossier-service compiled [\\d.]+ (ms|s) in ")
+                .doesNotContain("(unread)");
     }
 }
