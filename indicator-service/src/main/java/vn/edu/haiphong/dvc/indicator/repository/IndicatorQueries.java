@@ -275,7 +275,7 @@ public class IndicatorQueries {
     }
 
     /** A PostgreSQL array literal of codes, each quoted (codes are 1-64 characters of any kind). */
-    private static String textArray(List<String> codes) {
+    static String textArray(List<String> codes) {
         return codes.stream().map(c -> "\"" + c.replace("\\", "\\\\").replace("\"", "\\\"") + "\"").collect(Collectors.joining(",", "{", "}"));
     }
 

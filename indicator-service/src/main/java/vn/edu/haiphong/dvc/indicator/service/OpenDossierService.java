@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -48,7 +49,23 @@ public class OpenDossierService {
         }
     }
 
+    /** The most summaries kept; past it the cache starts again (scopes are units, windows 0-30: far fewer in practice). */
+    private static final int CACHED_SUMMARIES = 10_000;
+
+    private record SummaryKey(String unit, int within) {
+    }
+
+    /** A summary computed at one data version, right until the instant {@code rightUntil} (exclusive). */
+    private record CachedSummary(long version, OpenDossierSummary summary, OffsetDateTime rightUntil) {
+
+        boolean holds(long current, OffsetDateTime now) {
+            return version == current && now.isBefore(rightUntil);
+        }
+    }
+
     private final OpenDossierQueries queries;
+    private final DataVersion version;
+    private final Map<SummaryKey, CachedSummary> summaries = new ConcurrentHashMap<>();
     private final DossierTimelines timelines;
     private final CalendarService calendars;
     private final ReferenceCopies references;
@@ -56,8 +73,9 @@ public class OpenDossierService {
     private final Clock clock = Clock.systemUTC();
 
     public OpenDossierService(OpenDossierQueries queries, DossierTimelines timelines, CalendarService calendars,
-            ReferenceCopies references) {
+            ReferenceCopies references, DataVersion version) {
         this.queries = queries;
+        this.version = version;
         this.timelines = timelines;
         this.calendars = calendars;
         this.references = references;
@@ -89,14 +107,37 @@ public class OpenDossierService {
         return new Export(unit, now.asOf(), items, total);
     }
 
+    /**
+     * The count per state for the scope and each unit directly below it. Computed once per data version, scope and
+     * window: while the version stands and no open dossier's due has passed (nor midnight), the same counts are served
+     * again with a new {@code asOf}, at which they are still right.
+     */
     public OpenDossierSummary summary(String unit, int within) {
+        long current = version.current();
         Now now = now(within);
-        StateCounts scope = counts(queries.counts(unit, now.cut()));
-        Map<String, Map<OpenState, Long>> byChild = queries.countsByChild(unit, now.cut());
+        SummaryKey key = new SummaryKey(unit, within);
+        CachedSummary cached = summaries.get(key);
+        if (cached != null && cached.holds(current, now.asOf())) {
+            OpenDossierSummary s = cached.summary();
+            return new OpenDossierSummary(s.unit(), now.asOf(), s.within(), s.counts(), s.units());
+        }
+        OpenDossierSummary computed = computeSummary(unit, within, now);
+        OffsetDateTime rightUntil = queries.nextChange(now.asOf());
+        if (summaries.size() >= CACHED_SUMMARIES) {
+            summaries.clear();
+        }
+        // Two readers may compute the same summary at once: the answer of the later version stays.
+        summaries.merge(key, new CachedSummary(current, computed, rightUntil), (held, fresh) -> held.version() > fresh.version() ? held : fresh);
+        return computed;
+    }
+
+    private OpenDossierSummary computeSummary(String unit, int within, Now now) {
+        List<UnitDto> children = references.children(unit);
+        Map<String, Map<OpenState, Long>> byUnit = queries.summaryCounts(unit, children.stream().map(UnitDto::code).toList(), now.cut());
+        StateCounts scope = counts(byUnit.getOrDefault(OpenDossierQueries.SCOPE, Map.of()));
         List<UnitCounts> units = new ArrayList<>();
-        for (UnitDto child : references.children(unit)) {
-            units.add(new UnitCounts(child.code(), child.name(),
-                    counts(byChild.getOrDefault(child.code(), Map.of()))));
+        for (UnitDto child : children) {
+            units.add(new UnitCounts(child.code(), child.name(), counts(byUnit.getOrDefault(child.code(), Map.of()))));
         }
         units.sort(Comparator.comparingLong((UnitCounts u) -> u.counts().overdue()).reversed().thenComparing(UnitCounts::code));
         return new OpenDossierSummary(unit, now.asOf(), within, scope, units);
