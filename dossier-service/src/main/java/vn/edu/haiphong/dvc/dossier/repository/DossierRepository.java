@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.Session;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import vn.edu.haiphong.dvc.ingest.store.RowLocks;
 
 @ApplicationScoped
 public class DossierRepository implements PanacheRepositoryBase<DossierEntity, String> {
@@ -43,13 +44,6 @@ public class DossierRepository implements PanacheRepositoryBase<DossierEntity, S
 
     /** Locks the dossiers, always in code order so that two batches never wait on each other in a cycle. */
     public List<DossierEntity> lockAll(Collection<String> codes) {
-        // Native, with one array parameter: an HQL IN list is translated to SQL again for every size of list, and
-        // a group of single-event requests has a new size almost every time.
-        @SuppressWarnings("unchecked")
-        List<DossierEntity> locked = getEntityManager()
-                .createNativeQuery("select * from dossier where code = any(?1) order by code for update", DossierEntity.class)
-                .setParameter(1, codes.toArray(String[]::new))
-                .getResultList();
-        return locked;
+        return RowLocks.lockInKeyOrder(getEntityManager(), DossierEntity.class, "dossier", "code", codes);
     }
 }

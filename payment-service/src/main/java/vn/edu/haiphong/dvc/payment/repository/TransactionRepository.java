@@ -11,6 +11,7 @@ import org.hibernate.Session;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
+import vn.edu.haiphong.dvc.ingest.store.RowLocks;
 
 @ApplicationScoped
 public class TransactionRepository implements PanacheRepositoryBase<PaymentTransaction, String> {
@@ -45,14 +46,7 @@ public class TransactionRepository implements PanacheRepositoryBase<PaymentTrans
 
     /** Locks the transactions, always in id order so that two batches never wait on each other in a cycle. */
     public List<PaymentTransaction> lockAll(Collection<String> transactionIds) {
-        // Native, with one array parameter: an HQL IN list is translated to SQL again for every size of list, and
-        // a group of single-event requests has a new size almost every time.
-        @SuppressWarnings("unchecked")
-        List<PaymentTransaction> locked = getEntityManager()
-                .createNativeQuery("select * from payment_transaction where transaction_id = any(?1) order by transaction_id for update", PaymentTransaction.class)
-                .setParameter(1, transactionIds.toArray(String[]::new))
-                .getResultList();
-        return locked;
+        return RowLocks.lockInKeyOrder(getEntityManager(), PaymentTransaction.class, "payment_transaction", "transaction_id", transactionIds);
     }
 
     public List<PaymentTransaction> ofDossier(String dossierCode) {
