@@ -136,7 +136,7 @@ public class OpenDossierResource {
         if (unit == null || unit.isBlank()) {
             return null;
         }
-        if (units.unit(unit).isEmpty()) {
+        if (!units.exists(unit)) {
             errors.add(FieldError.of("unit", "'" + unit + "' is not a registered unit"));
         }
         return unit;

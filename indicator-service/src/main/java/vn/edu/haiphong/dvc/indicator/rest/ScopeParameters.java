@@ -14,7 +14,7 @@ import vn.edu.haiphong.dvc.api.problem.FieldError;
 import vn.edu.haiphong.dvc.api.problem.ProblemException;
 import vn.edu.haiphong.dvc.indicator.domain.Indicator;
 import vn.edu.haiphong.dvc.indicator.domain.Scope;
-import vn.edu.haiphong.dvc.indicator.service.IndicatorService;
+import vn.edu.haiphong.dvc.indicator.service.UnitDirectory;
 
 /**
  * Reads the period and unit of a query, with the contract's defaults, and refuses what cannot be used (400), within
@@ -33,10 +33,10 @@ public class ScopeParameters {
     public static final int MAX_PAGE_SIZE = 500;
     public static final int MAX_PAGE = 100_000;
 
-    private final IndicatorService indicators;
+    private final UnitDirectory units;
 
-    public ScopeParameters(IndicatorService indicators) {
-        this.indicators = indicators;
+    public ScopeParameters(UnitDirectory units) {
+        this.units = units;
     }
 
     /** from: 1 January of this year; to: today (on the department's clock); unit: every unit. */
@@ -55,7 +55,7 @@ public class ScopeParameters {
             errors.add(FieldError.of("to", "must be before from plus " + MAX_YEARS + " years (" + start.plusYears(MAX_YEARS) + ")"));
         }
         String scopeUnit = unit == null || unit.isBlank() ? null : unit;
-        if (scopeUnit != null && !indicators.unitExists(scopeUnit)) {
+        if (scopeUnit != null && !units.exists(scopeUnit)) {
             errors.add(FieldError.of("unit", "'" + scopeUnit + "' is not a registered unit"));
         }
         if (!errors.isEmpty()) {

@@ -14,7 +14,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,8 +57,6 @@ public class IndicatorService {
     private final ReferenceCopies references;
     private final DataVersion version;
     private final Map<Scope, Cached> cache = new ConcurrentHashMap<>();
-    /** Units are never removed: once seen, a unit code stays valid. */
-    private final Set<String> knownUnits = ConcurrentHashMap.newKeySet();
 
     public IndicatorService(IndicatorQueries queries, PlanService plans, ReferenceCopies references, DataVersion version) {
         this.queries = queries;
@@ -166,17 +163,6 @@ public class IndicatorService {
             ranked.add(new BreakdownResponse.Row(rank, r.code(), r.name(), r.numerator(), r.denominator(), r.value(), r.target(), r.met()));
         }
         return new BreakdownResponse(indicator.id, label(indicator), scope.from(), scope.to(), scope.unit(), ranked);
-    }
-
-    public boolean unitExists(String code) {
-        if (knownUnits.contains(code)) {
-            return true;
-        }
-        boolean exists = references.unit(code).isPresent();
-        if (exists) {
-            knownUnits.add(code);
-        }
-        return exists;
     }
 
     static IndicatorValue value(Indicator indicator, Count count, BigDecimal target) {

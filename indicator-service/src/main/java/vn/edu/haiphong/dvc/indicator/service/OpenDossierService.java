@@ -86,7 +86,10 @@ public class OpenDossierService {
     }
 
     private Now now(int within) {
-        OffsetDateTime asOf = DepartmentTime.now(clock);
+        return now(DepartmentTime.now(clock), within);
+    }
+
+    private Now now(OffsetDateTime asOf, int within) {
         LocalDate today = asOf.toLocalDate();
         WorkingCalendar days = calendars.workingDays();
         return new Now(asOf, today, days, new Cut(asOf, days.firstDayBeyond(today, within)));
@@ -114,13 +117,15 @@ public class OpenDossierService {
      */
     public OpenDossierSummary summary(String unit, int within) {
         long current = version.current();
-        Now now = now(within);
+        // A hit needs only the clock: the calendar changes the data version, so it is read only to count again.
+        OffsetDateTime asOf = DepartmentTime.now(clock);
         SummaryKey key = new SummaryKey(unit, within);
         CachedSummary cached = summaries.get(key);
-        if (cached != null && cached.holds(current, now.asOf())) {
+        if (cached != null && cached.holds(current, asOf)) {
             OpenDossierSummary s = cached.summary();
-            return new OpenDossierSummary(s.unit(), now.asOf(), s.within(), s.counts(), s.units());
+            return new OpenDossierSummary(s.unit(), asOf, s.within(), s.counts(), s.units());
         }
+        Now now = now(asOf, within);
         OpenDossierSummary computed = computeSummary(unit, within, now);
         OffsetDateTime rightUntil = queries.nextChange(now.asOf());
         if (summaries.size() >= CACHED_SUMMARIES) {

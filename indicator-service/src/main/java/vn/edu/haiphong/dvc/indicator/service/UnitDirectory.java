@@ -2,6 +2,8 @@ package vn.edu.haiphong.dvc.indicator.service;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,6 +15,7 @@ import vn.edu.haiphong.dvc.indicator.repository.ReferenceCopies;
 public class UnitDirectory {
 
     private final ReferenceCopies references;
+    private final Set<String> knownUnits = ConcurrentHashMap.newKeySet();
 
     public UnitDirectory(ReferenceCopies references) {
         this.references = references;
@@ -25,5 +28,20 @@ public class UnitDirectory {
 
     public Optional<UnitDto> unit(String code) {
         return references.unit(code);
+    }
+
+    /**
+     * Whether the code names a registered unit. Units are never removed, so a code once found stays valid and is
+     * answered from memory after that: a reader's every request does not cost a database round trip.
+     */
+    public boolean exists(String code) {
+        if (knownUnits.contains(code)) {
+            return true;
+        }
+        boolean exists = references.unit(code).isPresent();
+        if (exists) {
+            knownUnits.add(code);
+        }
+        return exists;
     }
 }
