@@ -404,6 +404,7 @@ class DashboardBrowserTest {
                     return real(url, init);
                 };""");
         browser.findElement(By.id("sign-out")).click();
+        waitFor(() -> browser.findElement(By.id("token")).isDisplayed(), () -> "the sign-in form after signing out");
         browser.findElement(By.id("token")).sendKeys(READER, Keys.ENTER);
         waitFor(() -> cards().size() == servedCount());
         waitFor(() -> text("stream-state").equals("Mất kết nối trực tiếp: số liệu không tự cập nhật, đang thử kết nối lại…"));
@@ -464,6 +465,8 @@ class DashboardBrowserTest {
                     return reply(202, { accepted: 1, duplicates: 0 });
                 };""");
         String token = TestTokens.unitReporter(a);
+        waitFor(() -> browser.findElement(By.id("token")).isDisplayed() && browser.findElement(By.id("token")).isEnabled(),
+                () -> "the sign-in form after the page reloaded");
         browser.findElement(By.id("token")).sendKeys(token, Keys.ENTER);
         waitFor(() -> browser.findElement(By.id("school")).isDisplayed(), () -> "the school's view; the page says '"
                 + text("sign-in-error") + "'");
@@ -1366,7 +1369,11 @@ class DashboardBrowserTest {
     }
 
     private static void choose(String select, String value) {
-        new Select(browser.findElement(By.id(select))).selectByValue(value);
+        // A list the page fills again (the indicators after a unit is chosen) is found afresh until the choice holds.
+        again(() -> {
+            new Select(browser.findElement(By.id(select))).selectByValue(value);
+            return null;
+        });
     }
 
     private static void setDate(String id, String iso) {
