@@ -21,7 +21,8 @@ import vn.edu.haiphong.dvc.infra.ProcessStack;
  * throughput beside a bare Kafka producer, freshness, query latency beside a naive GROUP BY, growth from
  * scale to scale, and a rebuild from the topics. Prints the report and writes it as Markdown.
  *
- * <pre>java -cp "bench/target/bench.jar:bench/target/lib/*" vn.edu.haiphong.dvc.bench.Bench [--smoke|--ingest-only] [--only SECTION,...] [--out FILE]</pre>
+ * <pre>java -cp "bench/target/bench.jar:bench/target/lib/*" vn.edu.haiphong.dvc.bench.Bench [--smoke|--ingest-only] [--scales N,N,...] [--rebuild-at N] [--only SECTION,...] [--out FILE]</pre>
+ * ({@code --rebuild-at} after {@code --scales}: the scale, one of them, at which the rebuild runs)
  */
 public final class Bench {
 
@@ -85,7 +86,14 @@ public final class Bench {
                             settings.growthIngestSeconds(), scales.contains(settings.rebuildAt()) ? settings.rebuildAt() : 0,
                             settings.serviceHeap());
                 }
-                default -> throw new IllegalArgumentException("Unknown option " + args[i] + " (use --smoke, --ingest-only, --scales N,N,..., --only SECTION,..., --out FILE)");
+                case "--rebuild-at" -> {
+                    int at = Integer.parseInt(args[++i]);
+                    settings = new Settings(settings.name() + " (rebuild at " + at + ")", settings.ingestSeconds(), settings.batchClients(),
+                            settings.singleClients(), settings.freshnessSeconds(), settings.scales(), settings.queryClients(),
+                            settings.querySeconds(), settings.growthIngestSeconds(), at, settings.serviceHeap());
+                }
+                default -> throw new IllegalArgumentException("Unknown option " + args[i]
+                        + " (use --smoke, --ingest-only, --scales N,N,..., --rebuild-at N, --only SECTION,..., --out FILE)");
             }
         }
         Path root = Path.of("").toAbsolutePath();
@@ -435,6 +443,7 @@ public final class Bench {
         String url = stack.url("indicator-service") + "/api/v1/indicators/online-submission?unit=" + PROBE_UNIT;
         long base = denominator(url);
         List<Long> samples = new ArrayList<>();
+        List<FreshnessStages.Probe> probed = new ArrayList<>();
         long[] failures = new long[1];
         Ingest.Result[] load = new Ingest.Result[1];
         Thread background = new Thread(() -> {
@@ -449,22 +458,25 @@ public final class Bench {
         String ingestUrl = stack.url("dossier-service") + "/api/v1/dossier-events";
         for (int n = 1; System.nanoTime() < end; n++) {
             // Codes unique in the run: a probe code sent again with another time would be refused (409), not counted.
-            Http.Answer answer = http.post(ingestUrl, stack.ingestToken, Events.probe("PROBE-" + ++probes, procedures.get(0), PROBE_UNIT));
+            String code = "PROBE-" + ++probes;
+            Http.Answer answer = http.post(ingestUrl, stack.ingestToken, Events.probe(code, procedures.get(0), PROBE_UNIT));
             if (answer.status() != 202) {
                 failures[0]++;
                 n--;
                 continue;
             }
             long accepted = System.nanoTime();
+            java.time.Instant acceptedAt = java.time.Instant.now();
             while (denominator(url) < base + n) {
                 Thread.sleep(2);
             }
             samples.add(System.nanoTime() - accepted);
+            probed.add(new FreshnessStages.Probe(Events.probeEventId(code), acceptedAt, java.time.Instant.now()));
             Thread.sleep(100);
         }
         background.join();
         report.freshness(new Report.Freshness(what, pace, load[0], Percentiles.of(samples.stream().mapToLong(Long::longValue).toArray()),
-                failures[0]));
+                failures[0], FreshnessStages.of(stack.postgresPort, probed)));
     }
 
     private long denominator(String url) throws IOException {

@@ -71,9 +71,14 @@ final class Events {
                 + "\"}";
     }
 
+    /** The event id of the probe of dossier {@code code}. */
+    static String probeEventId(String code) {
+        return code + ":S";
+    }
+
     /** One SUBMITTED event, now, at the given unit: what a freshness probe sends. */
     static String probe(String code, String procedure, String unit) {
-        return "{\"eventId\":\"" + code + ":S\",\"type\":\"SUBMITTED\",\"occurredAt\":\"" + OffsetDateTime.now(DepartmentTime.OFFSET).withNano(0)
+        return "{\"eventId\":\"" + probeEventId(code) + "\",\"type\":\"SUBMITTED\",\"occurredAt\":\"" + OffsetDateTime.now(DepartmentTime.OFFSET).withNano(0)
                 + "\",\"dossierCode\":\"" + code + "\",\"procedureCode\":\"" + procedure + "\",\"unitCode\":\"" + unit
                 + "\",\"channel\":\"ONLINE\",\"fullyOnline\":false,\"applicant\":{\"kind\":\"ORGANIZATION\",\"id\":\"0200000000\"}}";
     }

@@ -24,7 +24,7 @@ public final class Report {
     }
 
     /** One freshness row: the background load, its pace and achieved rate, the probes' latency, the probes refused. */
-    record Freshness(String load, double pace, Ingest.Result achieved, Percentiles latency, long refused) {
+    record Freshness(String load, double pace, Ingest.Result achieved, Percentiles latency, long refused, FreshnessStages.Result stages) {
     }
 
     /**
@@ -234,6 +234,20 @@ public final class Report {
         for (Freshness f : freshness) {
             md.append("| %s | %,.0f | %,.0f | %d | %d | **%s** | **%s** | %s |%n".formatted(f.load(), f.pace(), f.achieved().rate(),
                     f.latency().count(), f.refused(), ms(f.latency().p50()), ms(f.latency().p99()), ms(f.latency().max())));
+        }
+        md.append('\n');
+        md.append("Where that time goes, from the times the services record on this machine's one clock: from the 202 to the outbox row "
+                + "marked sent (dossier-service's `outbox_message.sent_at`, after Kafka's acknowledgement); from there to the start of "
+                + "the consumer batch that counted it (indicator-service's `processed_event.processed_at`); from there to the first "
+                + "answer that counted it (the batch's transaction, the version check, computing the answer). A stage can be a little "
+                + "negative: the relay marks a row sent after the acknowledgement, when the consumer may already hold the record.\n\n");
+        md.append("| background load | probes timed | 202 → sent p50 / p99 | sent → batch start p50 / p99 | batch start → answer p50 / p99 |\n"
+                + "|---|---|---|---|---|\n");
+        for (Freshness f : freshness) {
+            FreshnessStages.Result st = f.stages();
+            md.append("| %s | %d | %s / %s | %s / %s | %s / %s |%n".formatted(f.load(), st.probes(), ms(st.relay().p50()),
+                    ms(st.relay().p99()), ms(st.toBatch().p50()), ms(st.toBatch().p99()), ms(st.batchToAnswer().p50()),
+                    ms(st.batchToAnswer().p99())));
         }
         md.append('\n');
 

@@ -45,6 +45,9 @@ class BenchSmokeTest {
                 .containsPattern("\\| dvc-indicator-1 \\| [1-9][\\d,]* \\|").containsPattern("\\| dvc-indicator-2 \\| [1-9][\\d,]* \\|")
                 .as("the two instances counted exactly").contains("moved by exactly the dossiers sent): yes.")
                 .as("the query row covers every indicator").contains("The answer holds 23 indicators");
+        assertThat(markdown).as("each freshness row's stages, timed from the services' own records")
+                .containsPattern("\\| single events, a busy day's rate \\| [1-9]\\d* \\| -?[\\d.]+ m?s / -?[\\d.]+ m?s \\| -?[\\d.]+ m?s / -?[\\d.]+ m?s \\| "
+                        + "-?[\\d.]+ m?s / -?[\\d.]+ m?s \\|");
         assertThat(report.lockWaitPercent()).isBetween(0.0, 100.0);
         assertThat(report.scales).hasSize(Settings.smoke().scales().size());
         assertThat(report.probes()).as("freshness probes answered, in both freshness rows").isPositive();
