@@ -9,6 +9,8 @@
 #   bench/run.sh --ingest-only   ingest and freshness only, 20 s each: what to run under a profiler
 #   bench/run.sh [--smoke|--ingest-only] --only SECTION[,SECTION]   only these sections, at that run's scale, among
 #                ingest, freshness, lock-wait, scales, rebuild (written to bench/target/only.md, or smoke.md with --smoke)
+#   bench/run.sh ... --scales N[,N]   the scales (dossiers) the query steps load and measure, instead of the run's own
+#   bench/run.sh ... --rebuild-at N   the scale (one of the scales) the rebuild step runs at
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
@@ -23,7 +25,10 @@ while [ $# -gt 0 ]; do
             [ $# -ge 2 ] || { echo "bench/run.sh: --only needs SECTION[,SECTION]" >&2; exit 1; }
             [ "$OUT" = "bench/results/latest.md" ] && OUT="bench/target/only.md"
             ARGS+=("$1" "$2"); shift ;;
-        *) echo "bench/run.sh: unknown option '$1' (use --smoke, --ingest-only, --only SECTION[,SECTION])" >&2; exit 1 ;;
+        --scales|--rebuild-at)
+            [ $# -ge 2 ] || { echo "bench/run.sh: $1 needs a value" >&2; exit 1; }
+            ARGS+=("$1" "$2"); shift ;;
+        *) echo "bench/run.sh: unknown option '$1' (use --smoke, --ingest-only, --only SECTION[,SECTION], --scales N[,N], --rebuild-at N)" >&2; exit 1 ;;
     esac
     shift
 done
