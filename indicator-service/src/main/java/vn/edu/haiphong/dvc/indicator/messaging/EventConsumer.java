@@ -30,6 +30,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -70,7 +71,13 @@ public class EventConsumer {
     private static final Logger LOG = Logger.getLogger(EventConsumer.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
 
+    /** How long without a batch before the scheduled check looks for counters waiting for a recount. */
+    private static final Duration IDLE = Duration.ofSeconds(10);
+
     private final FactUpdater updater;
+    private final RebuildFromTopics rebuild;
+    private final CounterRepository counters;
+    private volatile long lastBatchEnded = System.nanoTime();
     private final DataVersion version;
     private final MessageParser parser;
     private final ConsumerProgress progress;
@@ -88,7 +95,8 @@ public class EventConsumer {
     private record Read(ConsumerRecord<String, byte[]> record, Received message) {
     }
 
-    public EventConsumer(FactUpdater updater, DataVersion version, MessageParser parser, ConsumerProgress progress,
+    public EventConsumer(FactUpdater updater, @Identifier(RebuildFromTopics.NAME) RebuildFromTopics rebuild, CounterRepository counters, DataVersion version,
+            MessageParser parser, ConsumerProgress progress,
             @Channel(DEAD_LETTERS_OUT) MutinyEmitter<byte[]> deadLetters, MeterRegistry registry,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
             @ConfigProperty(name = "mp.messaging.outgoing.dead-letters.topic") String deadLetterTopic,
@@ -97,6 +105,8 @@ public class EventConsumer {
         this.deadLetterTopic = deadLetterTopic;
         this.replicationFactor = replicationFactor;
         this.updater = updater;
+        this.rebuild = rebuild;
+        this.counters = counters;
         this.version = version;
         this.parser = parser;
         this.progress = progress;
@@ -114,6 +124,10 @@ public class EventConsumer {
     public void consume(ConsumerRecords<String, byte[]> records) {
         try {
             consume((Iterable<ConsumerRecord<String, byte[]>>) records);
+            rebuild.read(records);
+            // Before this batch's offsets are committed: a rebuild is done once its counters are counted too.
+            recountIfDue();
+            lastBatchEnded = System.nanoTime();
         } catch (RuntimeException | Error e) {
             // The connector closes the consumer on any failure of this method (failure-strategy=fail): say so at once.
             if (!stopping.get()) {
@@ -121,6 +135,52 @@ public class EventConsumer {
                 progress.closed(e);
             }
             throw e;
+        }
+    }
+
+    /**
+     * Counts the counters from the facts if a rebuild left them waiting for it and this instance may (V16,
+     * {@link RebuildFromTopics#mayRecount()}), retrying as a batch does; once waited for, the check is a single row read.
+     */
+    void recountIfDue() {
+        if (!rebuild.mayRecount() || !counters.recountPending()) {
+            return;
+        }
+        Duration backoff = Duration.ofMillis(200);
+        while (true) {
+            try {
+                long t0 = System.nanoTime();
+                if (updater.recountDeferred()) {
+                    QuarkusTransaction.requiringNew().run(version::refresh);
+                    LOG.infof("Every counter counted again from the facts, as the rebuild left them, in %d ms",
+                            (System.nanoTime() - t0) / 1_000_000);
+                }
+                return;
+            } catch (RuntimeException e) {
+                if (stopping.get()) {
+                    throw e;
+                }
+                retried.increment();
+                LOG.warnf("Could not count the counters again from the facts, retrying in %d ms: %s", backoff.toMillis(),
+                        Failures.describe(e));
+                backoff = pause(backoff, e);
+            }
+        }
+    }
+
+    /**
+     * The same when no batch comes: counters a rebuild left waiting (stopped midway, say, and no event since) are
+     * counted without waiting for the next event. Left to the consumer while it is busy.
+     */
+    @Scheduled(every = "${dvc.indicator.consumer.check-every}", delayed = "${dvc.indicator.consumer.check-every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void recountWhenIdle() {
+        if (System.nanoTime() - lastBatchEnded > IDLE.toNanos() && !stopping.get()) {
+            try {
+                recountIfDue();
+            } catch (RuntimeException e) {
+                LOG.warnf("Could not count the counters again from the facts: %s", Failures.describe(e));
+            }
         }
     }
 

@@ -225,6 +225,41 @@ public class CounterRepository {
         }
     }
 
+    /**
+     * Whether the counters wait for a recount from the facts (V16: a rebuild emptied them and has not yet counted
+     * them): batches then change the facts only. Stable for a transaction that holds the tree lock.
+     */
+    public boolean recountPending() {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select recount_pending from counter_state where id = 1");
+                ResultSet rs = s.executeQuery()) {
+            return rs.next() && rs.getBoolean(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Counts every counter again from the facts if they wait for it, and says they no longer do, in the caller's
+     * transaction: takes the tree lock exclusively first.
+     *
+     * @return whether the counters were counted again (false: they did not wait for it, another writer did it first)
+     */
+    public boolean recountIfPending() {
+        lockTree(true);
+        if (!recountPending()) {
+            return false;
+        }
+        recount();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("update counter_state set recount_pending = false, pending_since = null where id = 1")) {
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return true;
+    }
+
     /** Counts every counter again from the facts (dvc_recount(), defined by the migration). */
     public void recount() {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("select dvc_recount()")) {

@@ -75,6 +75,8 @@ public class FactUpdater {
         // First, before any other lock: a batch that may move the tree waits until no other batch counts, and holds
         // the others off until it commits; batches of events share it.
         counters.lockTree(batch.stream().anyMatch(in -> in instanceof Received.Unit));
+        // A rebuild under way: the facts only, the counters are counted once from them at its end (recountDeferred).
+        boolean countersDeferred = counters.recountPending();
         Map<String, DossierEvent> dossierEvents = new LinkedHashMap<>();
         Map<String, PaymentEvent> paymentEvents = new LinkedHashMap<>();
         Map<String, OutreachEvent> outreachEvents = new LinkedHashMap<>();
@@ -87,7 +89,7 @@ public class FactUpdater {
                 outreachEvents.putIfAbsent(o.message().eventId(), o.message());
             } else if (in instanceof Received.Unit u) {
                 // The counters follow the tree at once, before this batch's events are counted under the tree as it now stands.
-                references.save(u.message(), now).ifPresent(counters::move);
+                references.save(u.message(), now).filter(change -> !countersDeferred).ifPresent(counters::move);
             } else if (in instanceof Received.Procedure p) {
                 references.save(p.message(), now);
             }
@@ -100,9 +102,27 @@ public class FactUpdater {
                 + outreach.save(outreachEvents.values(), now);
         eventLog.append(dossiersCounted);
         eventLog.appendPayments(paymentsCounted);
-        counters.add(changes.deltas, changes.adults, shard);
+        if (!countersDeferred) {
+            counters.add(changes.deltas, changes.adults, shard);
+        }
         version.changed(shard, now, counted > 0);
         return counted;
+    }
+
+    /**
+     * Counts every counter again from the facts if a rebuild left them waiting for it (V16), in a transaction of its own
+     * that may run for minutes at a country's scale (dvc.indicator.recount-transaction-timeout), not a batch's.
+     *
+     * @return whether they were counted (false: nothing waited, or another instance did it first)
+     */
+    @Transactional
+    @TransactionConfiguration(timeoutFromConfigProperty = "dvc.indicator.recount-transaction-timeout")
+    public boolean recountDeferred() {
+        if (!counters.recountIfPending()) {
+            return false;
+        }
+        version.changed(CounterRepository.SHARED_SHARD, OffsetDateTime.now(ZoneOffset.UTC), true);
+        return true;
     }
 
     /** What a batch changes in the counters: per contribution, and the applicants who newly count. */
