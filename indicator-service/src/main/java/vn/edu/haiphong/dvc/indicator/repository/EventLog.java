@@ -35,18 +35,17 @@ public class EventLog {
         if (events.isEmpty()) {
             return;
         }
+        // One statement of arrays, not a JDBC batch of one insert per event (the rebuild's profile: 14% of its batches).
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("insert into dossier_event_log (dossier_code, event_id, type, occurred_at, details)"
-                        + " values (?, ?, ?, ?, ?::jsonb) on conflict do nothing")) {
-            for (DossierEvent e : events) {
-                s.setString(1, e.dossierCode());
-                s.setString(2, e.eventId());
-                s.setString(3, e.type().name());
-                s.setObject(4, e.occurredAt());
-                s.setString(5, details(e));
-                s.addBatch();
-            }
-            s.executeBatch();
+                        + " select k.d, k.e, k.t, k.o::timestamptz, k.j::jsonb from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::text[])"
+                        + " as k(d, e, t, o, j) on conflict do nothing")) {
+            s.setArray(1, c.createArrayOf("varchar", events.stream().map(DossierEvent::dossierCode).toArray()));
+            s.setArray(2, c.createArrayOf("varchar", events.stream().map(DossierEvent::eventId).toArray()));
+            s.setArray(3, c.createArrayOf("varchar", events.stream().map(e -> e.type().name()).toArray()));
+            s.setArray(4, c.createArrayOf("text", events.stream().map(e -> e.occurredAt().toString()).toArray()));
+            s.setArray(5, c.createArrayOf("text", events.stream().map(EventLog::details).toArray()));
+            s.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -59,15 +58,13 @@ public class EventLog {
         }
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("insert into payment_event_log (transaction_id, event_id, type, occurred_at)"
-                        + " values (?, ?, ?, ?) on conflict do nothing")) {
-            for (PaymentEvent e : events) {
-                s.setString(1, e.transactionId());
-                s.setString(2, e.eventId());
-                s.setString(3, e.type().name());
-                s.setObject(4, e.occurredAt());
-                s.addBatch();
-            }
-            s.executeBatch();
+                        + " select k.x, k.e, k.t, k.o::timestamptz from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::text[])"
+                        + " as k(x, e, t, o) on conflict do nothing")) {
+            s.setArray(1, c.createArrayOf("varchar", events.stream().map(PaymentEvent::transactionId).toArray()));
+            s.setArray(2, c.createArrayOf("varchar", events.stream().map(PaymentEvent::eventId).toArray()));
+            s.setArray(3, c.createArrayOf("varchar", events.stream().map(e -> e.type().name()).toArray()));
+            s.setArray(4, c.createArrayOf("text", events.stream().map(e -> e.occurredAt().toString()).toArray()));
+            s.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
