@@ -1,7 +1,10 @@
 package vn.edu.haiphong.dvc.indicator;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -93,10 +96,26 @@ class DeferredRecountTest {
         leaveWaiting("DFB-%");
         assertThat(CounterSnapshot.of(dataSource)).as("counters gone").isNotEqualTo(right);
 
-        // No event comes: the instance (not rebuilding) counts them once it has been idle a while.
+        // No event comes: the instance (not rebuilding) counts them once it has been idle a while. While the recount
+        // waits (here for the tree, held shared as by a batch), the operator is told the numbers are not the figures yet.
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (Statement s = holder.createStatement()) {
+                s.execute("select dvc_lock_tree(false)");
+            }
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> given().get("/q/metrics").then().statusCode(200).body(containsString("dvc_indicator_counters_waiting 1.0")));
+            given().get("/q/health/live").then().statusCode(200)
+                    .body("checks.find { it.name == 'Event consumer' }.data.countersWaitingForRecount", equalTo(true));
+            assertThat(counters.recountPending()).as("still pending while the tree is held").isTrue();
+            holder.rollback();
+        }
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> !counters.recountPending());
         assertThat(CounterSnapshot.of(dataSource)).containsExactlyElementsOf(right);
         awaitExact(data);
+        given().get("/q/metrics").then().statusCode(200).body(containsString("dvc_indicator_counters_waiting 0.0"));
+        given().get("/q/health/live").then().statusCode(200)
+                .body("checks.find { it.name == 'Event consumer' }.data.countersWaitingForRecount", equalTo(false));
     }
 
     @Test

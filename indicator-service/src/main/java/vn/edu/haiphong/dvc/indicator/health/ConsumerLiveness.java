@@ -29,12 +29,12 @@ public class ConsumerLiveness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         ConsumerProgress.Snapshot snapshot = progress.snapshot();
-        return describe(NAME, snapshot, snapshot.state() != State.CLOSED);
+        return describe(NAME, snapshot, progress.countersWaiting(), snapshot.state() != State.CLOSED);
     }
 
-    static HealthCheckResponse describe(String name, ConsumerProgress.Snapshot snapshot, boolean up) {
+    static HealthCheckResponse describe(String name, ConsumerProgress.Snapshot snapshot, boolean countersWaiting, boolean up) {
         return HealthCheckResponse.named(name).status(up).withData("state", snapshot.state().name()).withData("lag", snapshot.lag())
                 .withData("stalledSeconds", snapshot.stalledSeconds()).withData("partitions", snapshot.partitions())
-                .withData("detail", snapshot.detail()).build();
+                .withData("countersWaitingForRecount", countersWaiting).withData("detail", snapshot.detail()).build();
     }
 }

@@ -28,6 +28,6 @@ public class ConsumerReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         ConsumerProgress.Snapshot snapshot = progress.snapshot();
-        return ConsumerLiveness.describe(NAME, snapshot, snapshot.state().counting());
+        return ConsumerLiveness.describe(NAME, snapshot, progress.countersWaiting(), snapshot.state().counting());
     }
 }

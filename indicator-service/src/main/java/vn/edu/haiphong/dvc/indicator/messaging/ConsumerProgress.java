@@ -77,6 +77,7 @@ public class ConsumerProgress {
     private final Instant started = Instant.now();
 
     private volatile String closedBecause;
+    private volatile boolean countersWaiting;
     private volatile Snapshot last = new Snapshot(State.STARTING, 0, 0, 0, "not checked yet");
     private volatile Instant unassignedSince = started;
     private volatile Instant stalledSince;
@@ -102,6 +103,10 @@ public class ConsumerProgress {
         Gauge.builder("dvc.indicator.consumer.lag", this, p -> p.last.lag())
                 .description("Records on this instance's partitions not yet counted (end offset minus committed offset)")
                 .register(registry);
+        Gauge.builder("dvc.indicator.counters.waiting", this, p -> p.countersWaiting ? 1 : 0)
+                .description("1 while a rebuild's counters wait to be counted from the facts (its end not reached yet, or the"
+                        + " recount under way): the indicators are not the figures until it is 0")
+                .register(registry);
         Gauge.builder("dvc.indicator.consumer.stalled", this, p -> p.last.stalledSeconds())
                 .description("How long records have waited on this instance's partitions with none counted (0 when moving or caught up)")
                 .baseUnit("seconds").register(registry);
@@ -111,6 +116,19 @@ public class ConsumerProgress {
     public void closed(Throwable cause) {
         closedBecause = Failures.describe(cause);
         last = new Snapshot(State.CLOSED, last.lag(), last.stalledSeconds(), 0, closedBecause);
+    }
+
+    /**
+     * Whether the counters wait for a rebuild's recount (V16), as the consumer last found: set while this instance
+     * rebuilds, and while it finds the flag a rebuild left; cleared once the counters are counted from the facts.
+     */
+    public void countersWaiting(boolean waiting) {
+        countersWaiting = waiting;
+    }
+
+    /** Whether the counters wait for a rebuild's recount, as the consumer last found. */
+    public boolean countersWaiting() {
+        return countersWaiting;
     }
 
     /** The state as last checked. */

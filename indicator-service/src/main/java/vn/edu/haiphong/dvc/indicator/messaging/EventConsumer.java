@@ -123,6 +123,10 @@ public class EventConsumer {
     @Blocking
     public void consume(ConsumerRecords<String, byte[]> records) {
         try {
+            if (!rebuild.mayRecount()) {
+                // Said before the batch is counted as applied: an operator who sees every event applied sees this too.
+                progress.countersWaiting(true);
+            }
             consume((Iterable<ConsumerRecord<String, byte[]>>) records);
             rebuild.read(records);
             // Before this batch's offsets are committed: a rebuild is done once its counters are counted too.
@@ -143,9 +147,16 @@ public class EventConsumer {
      * {@link RebuildFromTopics#mayRecount()}), retrying as a batch does; once waited for, the check is a single row read.
      */
     void recountIfDue() {
-        if (!rebuild.mayRecount() || !counters.recountPending()) {
+        if (!rebuild.mayRecount()) {
+            // A rebuild under way on this instance: its counters are counted once it has read every partition.
+            progress.countersWaiting(true);
             return;
         }
+        if (!counters.recountPending()) {
+            progress.countersWaiting(false);
+            return;
+        }
+        progress.countersWaiting(true);
         Duration backoff = Duration.ofMillis(200);
         while (true) {
             try {
@@ -155,6 +166,7 @@ public class EventConsumer {
                     LOG.infof("Every counter counted again from the facts, as the rebuild left them, in %d ms",
                             (System.nanoTime() - t0) / 1_000_000);
                 }
+                progress.countersWaiting(false);
                 return;
             } catch (RuntimeException e) {
                 if (stopping.get()) {
