@@ -129,8 +129,13 @@ public class EventConsumer {
             }
             consume((Iterable<ConsumerRecord<String, byte[]>>) records);
             rebuild.read(records);
-            // Before this batch's offsets are committed: a rebuild is done once its counters are counted too.
-            recountIfDue();
+            // Before this batch's offsets are committed: a rebuild is done once its counters are counted too. The flag
+            // is read again only if the batch found it set (it is set only by a rebuild, which the batch then waited for).
+            if (updater.deferredInLastBatch()) {
+                recountIfDue();
+            } else {
+                progress.countersWaiting(false);
+            }
             lastBatchEnded = System.nanoTime();
         } catch (RuntimeException | Error e) {
             // The connector closes the consumer on any failure of this method (failure-strategy=fail): say so at once.
@@ -144,7 +149,7 @@ public class EventConsumer {
 
     /**
      * Counts the counters from the facts if a rebuild left them waiting for it and this instance may (V16,
-     * {@link RebuildFromTopics#mayRecount()}), retrying as a batch does; once waited for, the check is a single row read.
+     * {@link RebuildFromTopics#mayRecount()}), retrying as a batch does; the check is a single row read.
      */
     void recountIfDue() {
         if (!rebuild.mayRecount()) {

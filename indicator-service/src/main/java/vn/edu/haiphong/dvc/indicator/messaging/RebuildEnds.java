@@ -40,7 +40,7 @@ final class RebuildEnds {
     }
 
     /** The partitions' end offsets when the rebuild began, summed. */
-    long messages() {
+    long offsets() {
         return ends.values().stream().mapToLong(Long::longValue).sum();
     }
 }

@@ -77,7 +77,7 @@ public class RebuildFromTopics implements KafkaConsumerRebalanceListener {
         }
         done.set(true);
         LOG.infof("Rebuilding the facts from the beginning of %d partitions (up to %d offsets in all); the counters are counted once at the end",
-                partitions.size(), end.messages());
+                partitions.size(), end.offsets());
     }
 
     /** Notes how far a batch has read each of its partitions. */

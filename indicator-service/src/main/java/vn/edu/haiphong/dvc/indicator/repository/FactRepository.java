@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -223,65 +225,92 @@ public class FactRepository {
         }
     }
 
-    /** Writes the facts back, one batched statement for all of them. */
+    /** A column written back: its name, its type, and its value for a fact as PostgreSQL reads it from text. */
+    private record Written(String name, String type, Function<DossierFact, String> value) {
+    }
+
+    /** What {@link #saveDossiers} writes, with the key first. */
+    private static final List<Written> DOSSIER_WRITTEN = List.of(
+            new Written("dossier_code", "varchar", f -> f.dossierCode),
+            new Written("submitted_at", "timestamptz", f -> time(f.submittedAt)),
+            new Written("submitted_day", "date", f -> text(f.submittedDay)),
+            new Written("channel", "varchar", f -> f.channel),
+            new Written("fully_online", "boolean", f -> text(f.fullyOnline)),
+            new Written("applicant_hash", "varchar", f -> f.applicantHash),
+            new Written("applicant_adult_citizen", "boolean", f -> text(f.applicantAdultCitizen)),
+            new Written("received_at", "timestamptz", f -> time(f.receivedAt)),
+            new Written("received_day", "date", f -> text(f.receivedDay)),
+            new Written("due_at", "timestamptz", f -> time(f.dueAt)),
+            new Written("dossier_digitized", "boolean", f -> text(f.dossierDigitized)),
+            new Written("result_issued_at", "timestamptz", f -> time(f.resultIssuedAt)),
+            new Written("result_day", "date", f -> text(f.resultDay)),
+            new Written("result_digitized", "boolean", f -> text(f.resultDigitized)),
+            new Written("result_synced", "boolean", f -> text(f.resultSynced)),
+            new Written("withdrawn", "boolean", f -> text(f.withdrawn)),
+            new Written("rating", "smallint", f -> text(f.rating)),
+            new Written("rated_at", "timestamptz", f -> time(f.ratedAt)),
+            new Written("rating_event_id", "varchar", f -> f.ratingEventId),
+            new Written("rating_day", "date", f -> text(f.ratingDay)),
+            new Written("updated_at", "timestamptz", f -> time(f.updatedAt)),
+            new Written("withdrawn_at", "timestamptz", f -> time(f.withdrawnAt)),
+            new Written("steps", "jsonb", f -> DossierSteps.text(f.steps)),
+            new Written("due_day", "date", f -> text(f.dueDay)),
+            new Written("ended_at", "timestamptz", f -> time(f.endedAt)),
+            new Written("end_day", "date", f -> text(f.endDay)),
+            new Written("supplement_requests", "integer", f -> text(f.supplementRequests)),
+            new Written("waiting_since", "timestamptz", f -> time(f.waitingSince)),
+            new Written("open_days", "datemultirange", f -> DayRuns.text(f.openDays == null ? List.of() : List.of(f.openDays))),
+            new Written("late_days", "datemultirange", f -> DayRuns.text(f.lateDays)),
+            new Written("open_late_days", "datemultirange", f -> DayRuns.text(f.openLateDays)),
+            new Written("late_final", "boolean", f -> text(f.lateFinal)),
+            new Written("ended_late", "boolean", f -> text(f.endedLate)),
+            new Written("settled_at_end", "boolean", f -> text(f.settledAtEnd)),
+            new Written("applicant_citizen", "boolean", f -> text(f.applicantCitizen)),
+            new Written("applicant_vneid", "boolean", f -> text(f.applicantVneid)));
+
+    /**
+     * One statement for every fact of the batch: each column an array, joined to the rows by the key. (A JDBC batch of
+     * one update per fact executed one plan per fact: a third of a rebuild's batch, in the profile.)
+     */
+    private static final String SAVE_DOSSIERS = "update dossier_fact f set "
+            + String.join(", ", DOSSIER_WRITTEN.stream().skip(1).map(w -> w.name() + " = v." + w.name()).toList())
+            + " from unnest(" + String.join(", ", DOSSIER_WRITTEN.stream().map(w -> "?::text[]::" + w.type() + "[]").toList())
+            + ") as v(" + String.join(", ", DOSSIER_WRITTEN.stream().map(Written::name).toList()) + ")"
+            + " where f.dossier_code = v.dossier_code";
+
+    /** Writes the facts back, one statement for all of them. */
     private void saveDossiers(Collection<DossierFact> facts) {
         if (facts.isEmpty()) {
             return;
         }
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("""
-                        update dossier_fact set submitted_at = ?, submitted_day = ?, channel = ?, fully_online = ?,
-                            applicant_hash = ?, applicant_adult_citizen = ?, received_at = ?, received_day = ?, due_at = ?,
-                            dossier_digitized = ?, result_issued_at = ?, result_day = ?, result_digitized = ?, result_synced = ?,
-                            withdrawn = ?, rating = ?, rated_at = ?, rating_event_id = ?, rating_day = ?, updated_at = ?,
-                            withdrawn_at = ?, steps = ?::jsonb, due_day = ?, ended_at = ?, end_day = ?, supplement_requests = ?,
-                            waiting_since = ?, open_days = ?::datemultirange, late_days = ?::datemultirange,
-                            open_late_days = ?::datemultirange, late_final = ?, ended_late = ?, settled_at_end = ?,
-                            applicant_citizen = ?, applicant_vneid = ?
-                        where dossier_code = ?""")) {
-            for (DossierFact f : facts) {
-                s.setObject(1, f.submittedAt);
-                s.setObject(2, f.submittedDay);
-                s.setString(3, f.channel);
-                s.setObject(4, f.fullyOnline, Types.BOOLEAN);
-                s.setString(5, f.applicantHash);
-                s.setObject(6, f.applicantAdultCitizen, Types.BOOLEAN);
-                s.setObject(7, f.receivedAt);
-                s.setObject(8, f.receivedDay);
-                s.setObject(9, f.dueAt);
-                s.setBoolean(10, f.dossierDigitized);
-                s.setObject(11, f.resultIssuedAt);
-                s.setObject(12, f.resultDay);
-                s.setBoolean(13, f.resultDigitized);
-                s.setBoolean(14, f.resultSynced);
-                s.setBoolean(15, f.withdrawn);
-                s.setObject(16, f.rating, Types.SMALLINT);
-                s.setObject(17, f.ratedAt);
-                s.setString(18, f.ratingEventId);
-                s.setObject(19, f.ratingDay);
-                s.setObject(20, f.updatedAt);
-                s.setObject(21, f.withdrawnAt);
-                s.setString(22, DossierSteps.text(f.steps));
-                s.setObject(23, f.dueDay);
-                s.setObject(24, f.endedAt);
-                s.setObject(25, f.endDay);
-                s.setInt(26, f.supplementRequests);
-                s.setObject(27, f.waitingSince);
-                s.setString(28, DayRuns.text(f.openDays == null ? List.of() : List.of(f.openDays)));
-                s.setString(29, DayRuns.text(f.lateDays));
-                s.setString(30, DayRuns.text(f.openLateDays));
-                s.setBoolean(31, f.lateFinal);
-                s.setObject(32, f.endedLate, Types.BOOLEAN);
-                s.setBoolean(33, f.settledAtEnd);
-                s.setObject(34, f.applicantCitizen, Types.BOOLEAN);
-                s.setObject(35, f.applicantVneid, Types.BOOLEAN);
-                s.setString(36, f.dossierCode);
-                s.addBatch();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(SAVE_DOSSIERS)) {
+            int i = 1;
+            for (Written column : DOSSIER_WRITTEN) {
+                s.setArray(i++, c.createArrayOf("text", facts.stream().map(column.value()).toArray(String[]::new)));
             }
-            s.executeBatch();
+            int updated = s.executeUpdate();
+            if (updated != facts.size()) {
+                // Every fact was locked (and created if new) in this transaction: a row missing here is a bug, not data.
+                throw new IllegalStateException("wrote back " + updated + " dossier facts of " + facts.size());
+            }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** To the microsecond, rounded as the driver rounds a parameter, with its offset: PostgreSQL's own text for it. */
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSxxx");
+
+    private static String time(OffsetDateTime t) {
+        if (t == null) {
+            return null;
+        }
+        OffsetDateTime rounded = t.getNano() % 1_000 > 499 ? t.plusNanos(1_000) : t;
+        return TIME.format(rounded.truncatedTo(ChronoUnit.MICROS));
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 
     private void savePayments(Collection<PaymentFact> facts) {

@@ -45,6 +45,8 @@ public class FactUpdater {
     private final DataVersionRepository version;
     private final EventLog eventLog;
     private final OutreachFacts outreach;
+    /** Until a batch has looked, assume they may wait. */
+    private volatile boolean deferredInLastBatch = true;
 
     public FactUpdater(ProcessedEvents processed, FactRepository facts, ReferenceCopies references, CounterRepository counters,
             DataVersionRepository version, EventLog eventLog, OutreachFacts outreach) {
@@ -77,6 +79,7 @@ public class FactUpdater {
         counters.lockTree(batch.stream().anyMatch(in -> in instanceof Received.Unit));
         // A rebuild under way: the facts only, the counters are counted once from them at its end (recountDeferred).
         boolean countersDeferred = counters.recountPending();
+        deferredInLastBatch = countersDeferred;
         Map<String, DossierEvent> dossierEvents = new LinkedHashMap<>();
         Map<String, PaymentEvent> paymentEvents = new LinkedHashMap<>();
         Map<String, OutreachEvent> outreachEvents = new LinkedHashMap<>();
@@ -107,6 +110,14 @@ public class FactUpdater {
         }
         version.changed(shard, now, counted > 0);
         return counted;
+    }
+
+    /**
+     * Whether the last batch found the counters waiting for a rebuild's recount (read under the tree lock, as it began):
+     * so the consumer need not read the flag again after every batch. A hint, true also if that batch rolled back.
+     */
+    public boolean deferredInLastBatch() {
+        return deferredInLastBatch;
     }
 
     /**

@@ -30,7 +30,7 @@ class RebuildEndsTest {
     @Test
     void reachedOnlyOnceEveryPartitionIsReadToItsEnd() {
         RebuildEnds ends = new RebuildEnds(Map.of(DOSSIERS_0, 10L, DOSSIERS_1, 4L, UNITS, 0L));
-        assertThat(ends.messages()).isEqualTo(14);
+        assertThat(ends.offsets()).isEqualTo(14);
         assertThat(ends.reached()).as("nothing read yet").isFalse();
         ends.read(batch(DOSSIERS_0, 0, 9, null));
         assertThat(ends.reached()).as("one partition still to read").isFalse();
